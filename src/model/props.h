@@ -61,6 +61,7 @@ typedef enum wl_prop_kind {
 	X(REGISTRATION_NUMBER, "registrationNumber", WL_KIND_ID)      \
 	X(LEI_CODE, "leiCode", WL_KIND_ID)                            \
 	X(SWIFT_BIC, "swiftBic", WL_KIND_ID)                          \
+	X(UNSC_ID, "unscId", WL_KIND_ID)                              \
 	X(IMO_NUMBER, "imoNumber", WL_KIND_ID)                        \
 	X(MMSI, "mmsi", WL_KIND_ID)                                   \
 	X(CALL_SIGN, "callSign", WL_KIND_ID)                          \
