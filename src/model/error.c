@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static _Thread_local char last_error[1024];
+static _Thread_local char last_error[2048];
 
 const char *wl_error_last(void)
 {
@@ -41,9 +41,11 @@ int wl_error_input(const char *file, unsigned long line, const char *field, cons
 		snprintf(where, sizeof(where), "%s:%lu", file ? file : "-", line);
 	else
 		snprintf(where, sizeof(where), "%s", file ? file : "-");
+	int n;
 	if (field && *field)
-		snprintf(last_error, sizeof(last_error), "%s: %s: %s", where, field, msg);
+		n = snprintf(last_error, sizeof(last_error), "%s: %.200s: %s", where, field, msg);
 	else
-		snprintf(last_error, sizeof(last_error), "%s: %s", where, msg);
+		n = snprintf(last_error, sizeof(last_error), "%s: %s", where, msg);
+	(void)n; /* a message longer than the buffer is cut, which is fine */
 	return WL_EINPUT;
 }
