@@ -35,6 +35,28 @@ enum {
 /* The message of the last error on this thread ("" when there was none). */
 const char *wl_error_last(void);
 
+/*
+ * Builds an index file from list files or folders (each file's format is
+ * detected from its content). The file at out is replaced only when the new
+ * index is complete; on any error it is left as it was. manifest, if not
+ * NULL, is a TSV file "sha256<TAB>list date<TAB>path" that dates list files
+ * that carry no date of their own. progress, if not NULL, is called with
+ * each file's path before it is read. On bad input the error message names
+ * the file, line and field.
+ */
+typedef struct wl_build_options {
+	const char *manifest;
+	void (*progress)(void *ctx, const char *path);
+	void *progress_ctx;
+} wl_build_options;
+
+typedef struct wl_build_stats {
+	size_t sources, entities, values, links, links_resolved;
+} wl_build_stats;
+
+int wl_index_build(const char *out, const char *const *paths, size_t npaths,
+		   const wl_build_options *opts, wl_build_stats *stats);
+
 /* An opened index file. Read-only and safe to share between threads. */
 typedef struct wl_index wl_index;
 

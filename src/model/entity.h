@@ -85,6 +85,9 @@ typedef struct wl_dataset {
 	wl_entity **entities;  /* in the order read */
 	size_t nentities, capentities;
 	wl_strmap by_id;
+	/* Called before each file is read (progress); optional. */
+	void (*on_file)(void *ctx, const char *path);
+	void *on_file_ctx;
 } wl_dataset;
 
 /*

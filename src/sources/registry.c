@@ -105,6 +105,8 @@ static int read_one_file(wl_dataset *ds, const char *path, int named)
 		return 0;
 	if (!r)
 		return named ? wl_error_input(path, 0, NULL, "no reader knows this file's format") : 0;
+	if (ds->on_file)
+		ds->on_file(ds->on_file_ctx, path);
 	rc = r->read(ds, path);
 	return rc ? rc : 1;
 }
