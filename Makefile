@@ -10,7 +10,7 @@
 
 CC      ?= cc
 FUZZCC  ?= clang
-PKGS    := icu-uc icu-i18n libxml-2.0 jansson libxxhash libcrypto zlib
+PKGS    := icu-uc icu-i18n libxml-2.0 jansson libxxhash libcrypto zlib yaml-0.1
 # Lazily evaluated once: pkg-config runs only when a rule needs the flags.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
 PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
