@@ -1,0 +1,327 @@
+/*
+ * similarity.c - token and name similarity (see similarity.h).
+ *
+ * Everything here works on the short ASCII tokens the normaliser makes, on
+ * the stack, without allocating: it runs for every candidate of every query.
+ */
+#include "similarity.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOKEN_MAX 64 /* longest token (or joined tokens) compared */
+
+int wl_edit_distance(const char *a, size_t na, const char *b, size_t nb, int max)
+{
+	if (na > TOKEN_MAX || nb > TOKEN_MAX)
+		return max + 1;
+	size_t diff = na > nb ? na - nb : nb - na;
+	if ((int)diff > max)
+		return max + 1;
+	/* Optimal string alignment distance over three rolling rows. */
+	int rows[3][TOKEN_MAX + 1];
+	int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+	for (size_t j = 0; j <= nb; j++)
+		prev[j] = (int)j;
+	for (size_t i = 1; i <= na; i++) {
+		cur[0] = (int)i;
+		int row_min = cur[0];
+		for (size_t j = 1; j <= nb; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = prev[j - 1] + cost;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < row_min)
+				row_min = v;
+		}
+		if (row_min > max)
+			return max + 1;
+		int *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[nb] <= max ? prev[nb] : max + 1;
+}
+
+double wl_jaro_winkler(const char *a, size_t na, const char *b, size_t nb)
+{
+	if (!na || !nb)
+		return na == nb ? 1.0 : 0.0;
+	if (na > TOKEN_MAX || nb > TOKEN_MAX)
+		return 0.0;
+	size_t range = (na > nb ? na : nb) / 2;
+	range = range ? range - 1 : 0;
+	bool ma[TOKEN_MAX] = {0}, mb[TOKEN_MAX] = {0};
+	size_t m = 0;
+	for (size_t i = 0; i < na; i++) {
+		size_t lo = i > range ? i - range : 0, hi = i + range + 1 < nb ? i + range + 1 : nb;
+		for (size_t j = lo; j < hi; j++) {
+			if (!mb[j] && a[i] == b[j]) {
+				ma[i] = mb[j] = true;
+				m++;
+				break;
+			}
+		}
+	}
+	if (!m)
+		return 0.0;
+	size_t t = 0, k = 0;
+	for (size_t i = 0; i < na; i++) {
+		if (!ma[i])
+			continue;
+		while (!mb[k])
+			k++;
+		if (a[i] != b[k])
+			t++;
+		k++;
+	}
+	double md = (double)m;
+	double jaro = (md / (double)na + md / (double)nb + (md - (double)t / 2.0) / md) / 3.0;
+	size_t prefix = 0;
+	while (prefix < 4 && prefix < na && prefix < nb && a[prefix] == b[prefix])
+		prefix++;
+	return jaro + (double)prefix * 0.1 * (1.0 - jaro);
+}
+
+int wl_typo_budget(size_t len)
+{
+	if (len <= 3)
+		return 0;
+	if (len <= 7)
+		return 1;
+	if (len <= 11)
+		return 2;
+	return 3;
+}
+
+static bool is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+static char fold_consonant(char c)
+{
+	switch (c) {
+	case 'q':
+	case 'c': return 'k';
+	case 'z': return 's';
+	case 'v': return 'f';
+	case 'j': return 'g';
+	default: return c;
+	}
+}
+
+size_t wl_skeleton(const char *t, size_t n, char *out, size_t cap)
+{
+	size_t j = 0;
+	if (!n || cap < 2)
+		return 0;
+	out[j++] = is_vowel(t[0]) ? 'a' : fold_consonant(t[0]);
+	for (size_t i = 1; i < n && j + 1 < cap; i++) {
+		char c = t[i];
+		if (c == 'p' && i + 1 < n && t[i + 1] == 'h') {
+			c = 'f';
+			i++;
+		} else if (is_vowel(c) || c == 'h' || c == 'w') {
+			continue;
+		}
+		c = fold_consonant(c);
+		if (out[j - 1] != c)
+			out[j++] = c;
+	}
+	out[j] = '\0';
+	return j;
+}
+
+/* The digits of a token, in order, into d (cap bytes); returns how many. */
+static size_t digits_of(const char *t, size_t n, char *d, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < cap; i++)
+		if (t[i] >= '0' && t[i] <= '9')
+			d[k++] = t[i];
+	return k;
+}
+
+double wl_token_similarity(const char *a, size_t na, const char *b, size_t nb)
+{
+	if (na == nb && memcmp(a, b, na) == 0)
+		return 1.0;
+	if (!na || !nb || na > TOKEN_MAX || nb > TOKEN_MAX)
+		return 0.0;
+	char da[TOKEN_MAX], db[TOKEN_MAX];
+	size_t nda = digits_of(a, na, da, sizeof(da)), ndb = digits_of(b, nb, db, sizeof(db));
+	if (nda || ndb) {
+		/* digits are significant: the same digits, and a typo only in the letters */
+		if (nda != ndb || memcmp(da, db, nda) != 0)
+			return 0.0;
+		size_t shorter = (na < nb ? na : nb) - nda;
+		int d = wl_edit_distance(a, na, b, nb, wl_typo_budget(shorter));
+		return d <= wl_typo_budget(shorter) ? 1.0 - 0.5 * d / (double)(na > nb ? na : nb) : 0.0;
+	}
+	size_t shorter = na < nb ? na : nb, longer = na > nb ? na : nb;
+	int budget = wl_typo_budget(shorter);
+	int d = wl_edit_distance(a, na, b, nb, budget);
+	if (d <= budget)
+		return 1.0 - 0.5 * d / (double)longer;
+	if (shorter >= 4) {
+		char sa[TOKEN_MAX + 1], sb[TOKEN_MAX + 1];
+		size_t ka = wl_skeleton(a, na, sa, sizeof(sa)), kb = wl_skeleton(b, nb, sb, sizeof(sb));
+		if (ka >= 3 && ka == kb && memcmp(sa, sb, ka) == 0)
+			return 0.8;
+	}
+	return 0.0;
+}
+
+/* --- name alignment --- */
+
+#define SIM_MIN 0.5f        /* a pair below this is no match */
+#define INITIAL_SIM 0.6f    /* an initial meeting the token it begins */
+#define LEGAL_FORM_WEIGHT 0.2f
+#define MAX_JOIN 3          /* tokens joined to meet one token of the other side */
+#define MAX_OPTIONS 512
+
+static float token_weight(const wl_token *t)
+{
+	float w = t->len < 10 ? (float)t->len : 10.0f;
+	if (t->flags & WL_TOK_LEGAL_FORM)
+		w *= LEGAL_FORM_WEIGHT;
+	return w < 1.0f ? 1.0f : w;
+}
+
+static float span_weight(const wl_name *n, size_t first, size_t count)
+{
+	float w = 0;
+	for (size_t i = first; i < first + count; i++)
+		w += token_weight(&n->tokens[i]);
+	return w;
+}
+
+/* Joins count tokens without spaces into buf; returns the length or 0 if too long. */
+static size_t join_tokens(const wl_name *n, size_t first, size_t count, char *buf)
+{
+	size_t len = 0;
+	for (size_t i = first; i < first + count; i++) {
+		const wl_token *t = &n->tokens[i];
+		if (len + t->len > TOKEN_MAX)
+			return 0;
+		memcpy(buf + len, n->text + t->off, t->len);
+		len += t->len;
+	}
+	return len;
+}
+
+typedef struct option {
+	wl_alignment_pair pair;
+	float value; /* sim x weight covered, for the greedy choice */
+	float wq, wc;
+} option;
+
+static void add_option(option *opts, size_t *nopts, size_t qf, size_t qc, size_t cf, size_t cc,
+		       float sim, float wq, float wc)
+{
+	if (sim < SIM_MIN || *nopts >= MAX_OPTIONS)
+		return;
+	option *o = &opts[(*nopts)++];
+	o->pair.q_first = (unsigned char)qf;
+	o->pair.q_count = (unsigned char)qc;
+	o->pair.c_first = (unsigned char)cf;
+	o->pair.c_count = (unsigned char)cc;
+	o->pair.sim = sim;
+	o->wq = wq;
+	o->wc = wc;
+	o->value = sim * (wq + wc);
+}
+
+static float initial_sim(const wl_token *a, const char *ta, const wl_token *b, const char *tb)
+{
+	if (a->len == 1 && b->len > 1 && ta[a->off] == tb[b->off] && !(b->flags & WL_TOK_NUMERIC))
+		return INITIAL_SIM;
+	return 0.0f;
+}
+
+/* Options joining count > 1 tokens of one side (from) to meet one token of the other. */
+static void joined_options(const wl_name *from, const wl_name *to, int from_is_query, option *opts,
+			   size_t *nopts)
+{
+	char joined[TOKEN_MAX];
+	for (size_t count = 2; count <= MAX_JOIN; count++) {
+		for (size_t f = 0; f + count <= from->ntokens; f++) {
+			size_t jl = join_tokens(from, f, count, joined);
+			if (!jl)
+				continue;
+			float wf = span_weight(from, f, count);
+			for (size_t t = 0; t < to->ntokens; t++) {
+				const wl_token *tt = &to->tokens[t];
+				if (tt->len < jl - jl / 3 || tt->len > jl + jl / 3)
+					continue;
+				float sim = (float)wl_token_similarity(joined, jl, to->text + tt->off, tt->len);
+				float wt = token_weight(tt);
+				if (from_is_query)
+					add_option(opts, nopts, f, count, t, 1, sim, wf, wt);
+				else
+					add_option(opts, nopts, t, 1, f, count, sim, wt, wf);
+			}
+		}
+	}
+}
+
+static int cmp_option(const void *a, const void *b)
+{
+	float va = ((const option *)a)->value, vb = ((const option *)b)->value;
+	return va < vb ? 1 : va > vb ? -1 : 0;
+}
+
+void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out)
+{
+	option opts[MAX_OPTIONS];
+	size_t nopts = 0;
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < q->ntokens; i++)
+		out->q_weight += token_weight(&q->tokens[i]);
+	for (size_t j = 0; j < c->ntokens; j++)
+		out->c_weight += token_weight(&c->tokens[j]);
+	if (!q->ntokens || !c->ntokens)
+		return;
+
+	for (size_t i = 0; i < q->ntokens; i++) {
+		const wl_token *qt = &q->tokens[i];
+		for (size_t j = 0; j < c->ntokens; j++) {
+			const wl_token *ct = &c->tokens[j];
+			float sim = (float)wl_token_similarity(q->text + qt->off, qt->len,
+							       c->text + ct->off, ct->len);
+			if (sim < SIM_MIN)
+				sim = initial_sim(qt, q->text, ct, c->text);
+			if (sim < SIM_MIN)
+				sim = initial_sim(ct, c->text, qt, q->text);
+			add_option(opts, &nopts, i, 1, j, 1, sim, token_weight(qt), token_weight(ct));
+		}
+	}
+	joined_options(q, c, 1, opts, &nopts);
+	joined_options(c, q, 0, opts, &nopts);
+	qsort(opts, nopts, sizeof(opts[0]), cmp_option);
+
+	uint32_t used_q = 0, used_c = 0;
+	for (size_t k = 0; k < nopts && out->npairs < WL_ALIGN_MAX; k++) {
+		const wl_alignment_pair *p = &opts[k].pair;
+		uint32_t mq = ((1u << p->q_count) - 1) << p->q_first;
+		uint32_t mc = ((1u << p->c_count) - 1) << p->c_first;
+		if ((used_q & mq) || (used_c & mc))
+			continue;
+		used_q |= mq;
+		used_c |= mc;
+		out->pairs[out->npairs++] = *p;
+		out->q_matched += p->sim * opts[k].wq;
+		out->c_matched += p->sim * opts[k].wc;
+	}
+	float cq = out->q_matched / out->q_weight, cc = out->c_matched / out->c_weight;
+	out->score = cq * (0.6f + 0.4f * cc);
+}
