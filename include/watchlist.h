@@ -46,6 +46,7 @@ const char *wl_error_last(void);
  */
 typedef struct wl_build_options {
 	const char *manifest;
+	const char *data_dir; /* normalisation tables; NULL: $WATCHLIST_DATA, else the bundled data/ */
 	void (*progress)(void *ctx, const char *path);
 	void *progress_ctx;
 } wl_build_options;
@@ -76,6 +77,64 @@ int wl_index_entity_json(char **out, const wl_index *idx, const char *id);
 
 /* The sources of the index (name, list date, files and hashes, counts) as JSON. */
 int wl_index_sources_json(char **out, const wl_index *idx);
+
+/*
+ * Screening. A query is a name with optional qualifiers; a screener holds
+ * one thread's working memory (a normaliser, score buffers), so each thread
+ * uses its own screener on a shared index. wl_screen() finds the entities
+ * the query may be, best first, each with a score in 0..1 and an
+ * explanation by feature; results stay valid until the screener's next call.
+ */
+typedef struct wl_query {
+	const char *name;       /* required, UTF-8, any script */
+	const char *schema;     /* FtM schema ("Person", "Organization", ...) or NULL */
+	const char *birth_date; /* YYYY, YYYY-MM, YYYY-MM-DD (or DD.MM.YYYY, "27 Oct 1985"), or NULL */
+	const char *country;    /* nationality or country: name, code or adjective, or NULL */
+	const char *id_number;  /* any identifier (passport, registration, ...), or NULL */
+} wl_query;
+
+#define WL_DEFAULT_THRESHOLD 0.80
+#define WL_DEFAULT_LIMIT 5
+
+typedef struct wl_screen_options {
+	double threshold; /* a result scores >= threshold to be a match; <= 0: the default */
+	size_t limit;     /* results at most; 0: the default */
+	double min_score; /* results below this are not returned (default 0.5 x threshold) */
+} wl_screen_options;
+
+#define WL_FEATURE_MAX 6
+
+typedef struct wl_feature {
+	const char *name;    /* "name", "birthDate", "country", "schema", "identifier", "weakAlias" */
+	double score;        /* the feature's contribution: the name's similarity, or an adjustment */
+	char query[192];     /* what the query said */
+	char candidate[256]; /* what the list says */
+	char detail[256];    /* why, in words */
+} wl_feature;
+
+typedef struct wl_result {
+	size_t entity;       /* entity number in the index */
+	const char *id, *schema, *caption, *source, *source_id;
+	double score;
+	int match;           /* score >= threshold */
+	wl_feature features[WL_FEATURE_MAX];
+	size_t nfeatures;
+} wl_result;
+
+typedef struct wl_screener wl_screener;
+
+int wl_screener_new(wl_screener **out, const wl_index *idx);
+void wl_screener_free(wl_screener *s);
+
+int wl_screen(wl_screener *s, const wl_query *q, const wl_screen_options *opts,
+	      const wl_result **results, size_t *nresults);
+
+/*
+ * A result as JSON: id, schema, caption, source, source_id, score, match,
+ * explanation {feature: {score, query, candidate, detail}}, topics and
+ * properties. The caller frees *out.
+ */
+int wl_result_json(char **out, const wl_index *idx, const wl_result *r);
 
 #ifdef __cplusplus
 }

@@ -35,5 +35,7 @@ bool cli_progress_wanted(void);
 int cmd_index(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_entity(int argc, char **argv);
+int cmd_screen(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 
 #endif

@@ -24,6 +24,11 @@ static const char usage[] =
 	"                                  (no SOURCE: the bundled lists)\n"
 	"  info   [-i INDEX] [--json]      the lists in an index: dates, hashes, counts\n"
 	"  entity [-i INDEX] ID            one entity as JSON, with provenance and links\n"
+	"  screen [-i INDEX] [--schema S] [--dob DATE] [--country C] [--id ID]\n"
+	"         [--threshold X] [--limit N] [--json] NAME\n"
+	"                                  screen a name: matches, scores, explanations\n"
+	"  batch  [-i INDEX] [--threshold X] [--limit N] [--threads N] [--format csv|jsonl]\n"
+	"         [FILE|-]                 screen every record of a file, JSON lines out\n"
 	"\n"
 	"The index is -i INDEX, else $WATCHLIST_INDEX, else " WL_DEFAULT_INDEX ".\n"
 	"`watchlist COMMAND --help` describes a command. Exit status: 0 done, 1 match\n"
@@ -80,6 +85,8 @@ int main(int argc, char **argv)
 		{"index", cmd_index},
 		{"info", cmd_info},
 		{"entity", cmd_entity},
+		{"screen", cmd_screen},
+		{"batch", cmd_batch},
 	};
 	if (argc < 2) {
 		fputs(usage, stderr);

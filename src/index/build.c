@@ -16,6 +16,7 @@
 #include <xxhash.h>
 
 #include "index/index.h"
+#include "index/match_build.h"
 #include "model/error.h"
 #include <jansson.h>
 #include <sys/stat.h>
@@ -138,6 +139,7 @@ static char *source_json(const wl_dataset *ds, size_t s)
 }
 
 typedef struct tables {
+	uint32_t *value_base; /* first value of each entity */
 	wl_disk_entity *entities;
 	wl_disk_value *values;
 	wl_disk_link *links;
@@ -147,6 +149,7 @@ typedef struct tables {
 
 static void tables_free(tables *t)
 {
+	free(t->value_base);
 	free(t->entities);
 	free(t->values);
 	free(t->links);
@@ -173,7 +176,8 @@ static int fill_tables(writer *w, const wl_dataset *ds, tables *t)
 	t->ids = calloc(ne + 1, sizeof(*t->ids));
 	t->backlinks = calloc(t->nlinks + 1, sizeof(*t->backlinks));
 	t->sources = calloc(ds->nsources + 1, sizeof(*t->sources));
-	if (!t->entities || !t->values || !t->links || !t->ids || !t->backlinks || !t->sources)
+	t->value_base = calloc(ne + 1, sizeof(*t->value_base));
+	if (!t->value_base || !t->entities || !t->values || !t->links || !t->ids || !t->backlinks || !t->sources)
 		return -1;
 
 	for (size_t s = 0; s < ds->nsources; s++) {
@@ -196,6 +200,7 @@ static int fill_tables(writer *w, const wl_dataset *ds, tables *t)
 		d->source = e->source;
 		d->schema = (uint8_t)e->schema;
 		d->first_value = (uint32_t)v;
+		t->value_base[i] = (uint32_t)v;
 		d->nvalues = (uint32_t)e->nvalues;
 		for (size_t k = 0; k < e->nvalues; k++, v++) {
 			const wl_value *ev = &e->values[k];
@@ -293,10 +298,21 @@ static int write_atomically(const char *path, const buf *out)
 	return wl_error_set(WL_EIO, "%s: cannot write the index: %s", path, strerror(err ? err : errno));
 }
 
-int wl_index_write(const wl_dataset *ds, const char *path)
+/* Gives the matching tables' names and terms their string offsets. */
+static int place_match_strings(writer *w, wl_match_tables *mt)
+{
+	for (size_t i = 0; i < mt->nnames; i++)
+		mt->names[i].text = str_off(w, mt->name_texts[i]);
+	for (size_t i = 0; i < mt->nterms; i++)
+		mt->terms[i].text = str_off(w, mt->term_texts[i]);
+	return w->oom ? WL_ENOMEM : WL_OK;
+}
+
+int wl_index_write(const wl_dataset *ds, wl_normaliser *norm, const char *path)
 {
 	writer w = {0};
 	tables t = {0};
+	wl_match_tables mt = {0};
 	buf out = {0};
 	int rc = WL_ENOMEM;
 	wl_strmap_init(&w.seen);
@@ -304,11 +320,15 @@ int wl_index_write(const wl_dataset *ds, const char *path)
 	if (buf_add(&w.strings, "", 1))
 		goto done;
 	rc = fill_tables(&w, ds, &t);
+	if (!rc)
+		rc = wl_match_tables_build(&mt, ds, norm, t.value_base);
+	if (!rc)
+		rc = place_match_strings(&w, &mt);
 	if (rc)
 		goto done;
 	rc = WL_ENOMEM;
 
-	enum { NSEC = 7 };
+	enum { NSEC = 15 };
 	wl_disk_header h = {0};
 	wl_disk_section secs[NSEC] = {{0}};
 	memcpy(h.magic, WL_INDEX_MAGIC, sizeof(WL_INDEX_MAGIC));
@@ -329,6 +349,21 @@ int wl_index_write(const wl_dataset *ds, const char *path)
 	    add_section(&out, &secs[5], WL_SEC_IDS, (uint32_t)ne, t.ids, ne * sizeof(uint32_t)) ||
 	    add_section(&out, &secs[6], WL_SEC_BACKLINKS, (uint32_t)t.nlinks, t.backlinks,
 			t.nlinks * sizeof(uint32_t)) ||
+	    add_section(&out, &secs[7], WL_SEC_NAMES, (uint32_t)mt.nnames, mt.names,
+			mt.nnames * sizeof(wl_disk_name)) ||
+	    add_section(&out, &secs[8], WL_SEC_ENTITY_NAMES, (uint32_t)ne + 1, mt.entity_names,
+			(ne + 1) * sizeof(uint32_t)) ||
+	    add_section(&out, &secs[9], WL_SEC_TOKFLAGS, 0, mt.tokflags, mt.ntokflags) ||
+	    add_section(&out, &secs[10], WL_SEC_TERMS, (uint32_t)mt.nterms, mt.terms,
+			mt.nterms * sizeof(wl_disk_term)) ||
+	    add_section(&out, &secs[11], WL_SEC_POSTINGS, (uint32_t)mt.npostings, mt.postings,
+			mt.npostings * sizeof(uint32_t)) ||
+	    add_section(&out, &secs[12], WL_SEC_TERM_HASH, (uint32_t)mt.term_hash_cap, mt.term_hash,
+			mt.term_hash_cap * sizeof(wl_disk_slot)) ||
+	    add_section(&out, &secs[13], WL_SEC_DELETES, (uint32_t)mt.deletes_cap, mt.deletes,
+			mt.deletes_cap * sizeof(wl_disk_slot)) ||
+	    add_section(&out, &secs[14], WL_SEC_SKELETONS, (uint32_t)mt.skeletons_cap, mt.skeletons,
+			mt.skeletons_cap * sizeof(wl_disk_slot)) ||
 	    buf_align8(&out))
 		goto done;
 	h.file_size = out.len;
@@ -344,5 +379,6 @@ done:
 	wl_strmap_free(&w.seen);
 	wl_strmap_free(&w.entity_no);
 	tables_free(&t);
+	wl_match_tables_free(&mt);
 	return rc;
 }

@@ -38,6 +38,15 @@ enum wl_section_kind {
 	WL_SEC_LINKS = 5,
 	WL_SEC_IDS = 6,       /* u32 entity numbers in id order */
 	WL_SEC_BACKLINKS = 7, /* u32 link numbers, grouped by target entity */
+	/* The matching index (match_build.c): */
+	WL_SEC_NAMES = 8,        /* wl_disk_name, grouped by entity */
+	WL_SEC_ENTITY_NAMES = 9, /* u32 first name of each entity, and one past the last */
+	WL_SEC_TOKFLAGS = 10,    /* u8 token flags, ntokens for each name */
+	WL_SEC_TERMS = 11,       /* wl_disk_term: every token and joined token pair */
+	WL_SEC_POSTINGS = 12,    /* u32 name numbers, ascending for each term */
+	WL_SEC_TERM_HASH = 13,   /* wl_disk_slot: term text -> term */
+	WL_SEC_DELETES = 14,     /* wl_disk_slot: a term with letters deleted -> term */
+	WL_SEC_SKELETONS = 15,   /* wl_disk_slot: a term's consonant skeleton -> term */
 };
 
 typedef struct wl_disk_header {
@@ -90,6 +99,39 @@ typedef struct wl_disk_link {
 	uint16_t pad;
 } wl_disk_link;
 
+/* One name of an entity (name, alias, weakAlias, previousName), normalised. */
+typedef struct wl_disk_name {
+	uint32_t entity;
+	uint32_t text;     /* string: the normalised tokens, space-separated */
+	uint32_t tokflags; /* offset in TOKFLAGS of ntokens bytes */
+	uint16_t prop;     /* the property the name came from */
+	uint8_t ntokens;
+	uint8_t flags;     /* WL_NAME_* */
+	uint32_t value;    /* the value it was normalised from */
+} wl_disk_name;
+
+typedef struct wl_disk_term {
+	uint32_t text;  /* string */
+	uint32_t first; /* into POSTINGS */
+	uint32_t count;
+} wl_disk_term;
+
+/*
+ * A slot of an open-addressing hash table (capacity a power of two, linear
+ * probing): the high 32 bits of the key's XXH3-64 hash (0: empty slot; a
+ * tag of 0 is stored as 1) and a term number. The low bits pick the first
+ * slot. One key may have several slots (several terms): a look-up visits
+ * every slot up to the first empty one and keeps those whose tag agrees,
+ * and the caller checks what it finds (tags can collide).
+ */
+typedef struct wl_disk_slot {
+	uint32_t tag;
+	uint32_t term;
+} wl_disk_slot;
+
+_Static_assert(sizeof(wl_disk_name) == 20, "name size");
+_Static_assert(sizeof(wl_disk_term) == 12, "term size");
+_Static_assert(sizeof(wl_disk_slot) == 8, "slot size");
 _Static_assert(sizeof(wl_disk_header) == WL_INDEX_HEADER_SIZE, "header size");
 _Static_assert(sizeof(wl_disk_section) == 24, "section size");
 _Static_assert(sizeof(wl_disk_entity) == 40, "entity size");

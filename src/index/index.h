@@ -14,6 +14,7 @@
 
 #include "index/format.h"
 #include "model/entity.h"
+#include "text/normalise.h"
 #include "watchlist.h"
 
 struct wl_index {
@@ -33,13 +34,26 @@ struct wl_index {
 	const uint32_t *ids;
 	const uint32_t *backlinks;
 	size_t nbacklinks;
+	/* The matching index. */
+	const wl_disk_name *names;
+	size_t nnames;
+	const uint32_t *entity_names; /* nentities + 1 */
+	const uint8_t *tokflags;
+	size_t ntokflags;
+	const wl_disk_term *terms;
+	size_t nterms;
+	const uint32_t *postings;
+	size_t npostings;
+	const wl_disk_slot *term_hash, *deletes, *skeletons;
+	size_t term_hash_cap, deletes_cap, skeletons_cap;
 	/* Parsed from the SOURCES section when the file is opened (owned). */
 	void *source_meta;        /* jansson array of the sources' objects */
 	const char **source_name; /* per source: "us_ofac_sdn" */
 	const char **source_date; /* per source: list date, or NULL */
 };
 
-int wl_index_write(const wl_dataset *ds, const char *path);
+/* Writes ds to path with its matching index (names normalised with norm). */
+int wl_index_write(const wl_dataset *ds, wl_normaliser *norm, const char *path);
 
 /* The string at an offset ("" for 0). Offsets were checked when the file was opened. */
 static inline const char *wl_index_str(const wl_index *idx, uint32_t off)
@@ -50,6 +64,14 @@ static inline const char *wl_index_str(const wl_index *idx, uint32_t off)
 /* An entity as a jansson object (see entity_json.c); the caller owns it. */
 struct json_t;
 struct json_t *wl_index_entity_object(const wl_index *idx, size_t n);
+
+/* A screening result as a jansson object (result_json.c). */
+struct json_t *wl_result_object(const wl_index *idx, const wl_result *r);
+
+/* The normalisation tables' folder: $WATCHLIST_DATA, else the bundled data/. */
+const char *wl_data_dir(void);
+/* A normaliser for this thread, cloned from one loaded once per process. */
+int wl_shared_normaliser(wl_normaliser **out);
 
 /* The entity number of an id, or -1. */
 long wl_index_find(const wl_index *idx, const char *id);

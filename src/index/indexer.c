@@ -91,7 +91,15 @@ int wl_index_build(const char *out, const char *const *paths, size_t npaths,
 	rc = wl_actors_link(ds);
 	if (rc < 0)
 		goto done;
-	rc = wl_index_write(ds, out);
+	wl_normaliser *norm = NULL;
+	if (opts && opts->data_dir)
+		rc = wl_normaliser_new(&norm, opts->data_dir);
+	else
+		rc = wl_shared_normaliser(&norm);
+	if (rc)
+		goto done;
+	rc = wl_index_write(ds, norm, out);
+	wl_normaliser_free(norm);
 	if (rc == WL_OK && stats) {
 		memset(stats, 0, sizeof(*stats));
 		stats->sources = ds->nsources;

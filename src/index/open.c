@@ -19,6 +19,7 @@
 
 #include "index/index.h"
 #include "model/error.h"
+#include "model/props.h"
 
 #define BAD(...) wl_error_set(WL_EINDEX, __VA_ARGS__)
 
@@ -85,6 +86,82 @@ static int check_records(const wl_index *idx, const char *path)
 		if (idx->backlinks[i] >= idx->nlinks)
 			return BAD("%s: damaged index: back link %zu", path, i);
 	return WL_OK;
+}
+
+static int check_slots(const wl_index *idx, const wl_disk_slot *slots, size_t cap)
+{
+	if (!cap || (cap & (cap - 1)))
+		return 0;
+	size_t empty = 0;
+	for (size_t i = 0; i < cap; i++) {
+		if (!slots[i].tag)
+			empty++;
+		else if (slots[i].term >= idx->nterms)
+			return 0;
+	}
+	return empty > 0; /* a probe always ends */
+}
+
+static int check_matching(const wl_index *idx, const char *path)
+{
+	for (size_t i = 0; i < idx->nnames; i++) {
+		const wl_disk_name *nm = &idx->names[i];
+		if (nm->entity >= idx->nentities || !check_str(idx, nm->text) ||
+		    nm->tokflags > idx->ntokflags || nm->ntokens > idx->ntokflags - nm->tokflags ||
+		    nm->ntokens > WL_NAME_MAX_TOKENS || !nm->ntokens || nm->value >= idx->nvalues ||
+		    nm->prop >= WL_PROP_COUNT || strlen(wl_index_str(idx, nm->text)) >= WL_NAME_MAX)
+			return BAD("%s: damaged index: name %zu", path, i);
+	}
+	for (size_t e = 0; e < idx->nentities; e++) {
+		uint32_t a = idx->entity_names[e], b = idx->entity_names[e + 1];
+		if (a > b || b > idx->nnames)
+			return BAD("%s: damaged index: names of entity %zu", path, e);
+		for (uint32_t k = a; k < b; k++)
+			if (idx->names[k].entity != e)
+				return BAD("%s: damaged index: names of entity %zu", path, e);
+	}
+	if (idx->entity_names[idx->nentities] != idx->nnames)
+		return BAD("%s: damaged index: name table", path);
+	for (size_t i = 0; i < idx->nterms; i++) {
+		const wl_disk_term *t = &idx->terms[i];
+		if (!check_str(idx, t->text) || t->first > idx->npostings ||
+		    t->count > idx->npostings - t->first)
+			return BAD("%s: damaged index: term %zu", path, i);
+	}
+	for (size_t i = 0; i < idx->npostings; i++)
+		if (idx->postings[i] >= idx->nnames)
+			return BAD("%s: damaged index: posting %zu", path, i);
+	if (!check_slots(idx, idx->term_hash, idx->term_hash_cap) ||
+	    !check_slots(idx, idx->deletes, idx->deletes_cap) ||
+	    !check_slots(idx, idx->skeletons, idx->skeletons_cap))
+		return BAD("%s: damaged index: hash tables", path);
+	return WL_OK;
+}
+
+static int map_matching(wl_index *idx, const char *path, const wl_disk_section *secs, uint32_t n)
+{
+	const void *p;
+	size_t count;
+	int rc;
+#define MAP(kind, rec, field, nfield)                                               \
+	if ((rc = map_section(idx, path, secs, n, kind, rec, &p, &count)))          \
+		return rc;                                                          \
+	idx->field = p;                                                             \
+	idx->nfield = count;
+	MAP(WL_SEC_NAMES, sizeof(wl_disk_name), names, nnames);
+	MAP(WL_SEC_TOKFLAGS, 1, tokflags, ntokflags);
+	MAP(WL_SEC_TERMS, sizeof(wl_disk_term), terms, nterms);
+	MAP(WL_SEC_POSTINGS, sizeof(uint32_t), postings, npostings);
+	MAP(WL_SEC_TERM_HASH, sizeof(wl_disk_slot), term_hash, term_hash_cap);
+	MAP(WL_SEC_DELETES, sizeof(wl_disk_slot), deletes, deletes_cap);
+	MAP(WL_SEC_SKELETONS, sizeof(wl_disk_slot), skeletons, skeletons_cap);
+#undef MAP
+	if ((rc = map_section(idx, path, secs, n, WL_SEC_ENTITY_NAMES, sizeof(uint32_t), &p, &count)))
+		return rc;
+	if (count != idx->nentities + 1)
+		return BAD("%s: damaged index: entity name table", path);
+	idx->entity_names = p;
+	return check_matching(idx, path);
 }
 
 /* Parses the sources' JSON once, for their names and dates. */
@@ -167,7 +244,7 @@ static int check_and_map(wl_index *idx, const char *path)
 			      &idx->nbacklinks)))
 		return rc;
 	idx->backlinks = p;
-	if ((rc = check_records(idx, path)))
+	if ((rc = check_records(idx, path)) || (rc = map_matching(idx, path, secs, n)))
 		return rc;
 	return load_sources(idx, path);
 }

@@ -20,6 +20,14 @@
 
 static char dir[64];
 static char path[128];
+static wl_normaliser *norm;
+
+static int write_index(const wl_dataset *ds, const char *p)
+{
+	if (!norm && wl_normaliser_new(&norm, "data"))
+		fail_msg("normaliser: %s", wl_error_last());
+	return wl_index_write(ds, norm, p);
+}
 
 static wl_dataset *apt31_dataset(void)
 {
@@ -61,7 +69,7 @@ static int teardown(void **state)
 static void round_trip(void **state)
 {
 	wl_dataset *ds = apt31_dataset();
-	assert_int_equal(wl_index_write(ds, path), 0);
+	assert_int_equal(write_index(ds, path), 0);
 	wl_dataset_free(ds);
 
 	wl_index *idx;
@@ -138,7 +146,7 @@ static void expect_refused(const char *what)
 static void damaged_files_are_refused(void **state)
 {
 	wl_dataset *ds = apt31_dataset();
-	assert_int_equal(wl_index_write(ds, path), 0);
+	assert_int_equal(write_index(ds, path), 0);
 	wl_dataset_free(ds);
 	size_t n;
 	char *good = slurp(path, &n);
@@ -174,13 +182,13 @@ static void damaged_files_are_refused(void **state)
 static void writes_replace_the_file_whole(void **state)
 {
 	wl_dataset *ds = apt31_dataset();
-	assert_int_equal(wl_index_write(ds, path), 0);
+	assert_int_equal(write_index(ds, path), 0);
 	/* a target in a folder that does not exist cannot be written */
-	assert_int_equal(wl_index_write(ds, "/nonexistent-dir/x.idx"), WL_EIO);
+	assert_int_equal(write_index(ds, "/nonexistent-dir/x.idx"), WL_EIO);
 	/* writing again replaces the file whole */
 	wl_entity *e = wl_dataset_entity(ds, 0, "ofac", "47814", WL_SCHEMA_PERSON);
 	wl_entity_puts(ds, e, WL_PROP_NAME, "ZHAO, Guangzong", NULL);
-	assert_int_equal(wl_index_write(ds, path), 0);
+	assert_int_equal(write_index(ds, path), 0);
 	wl_dataset_free(ds);
 	wl_index *idx;
 	assert_int_equal(wl_index_open(&idx, path), 0);
@@ -198,5 +206,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(damaged_files_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(writes_replace_the_file_whole, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	wl_normaliser_free(norm);
+	return rc;
 }
