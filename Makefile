@@ -91,11 +91,11 @@ unit: $(UNIT_BIN)
 cli-test: $(BUILD)/san/watchlist
 	@tests/cli/run $(BUILD)/san/watchlist
 
-$(BUILD)/fuzz/%: fuzz/%.c $(LIB_SRC)
+$(BUILD)/fuzz/%: fuzz/%.c $(LIB_SRC) src/cli/batch_input.c
 	@mkdir -p $(@D)
 	$(FUZZCC) -std=c17 -Wall -Wextra -Werror -Wno-unused-parameter -D_GNU_SOURCE -Iinclude -Isrc \
 		$(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-o $@ $< $(LIB_SRC) $(LIBS)
+		-o $@ $< $(LIB_SRC) src/cli/batch_input.c $(LIBS)
 
 fuzz: $(FUZZ_BIN)
 

@@ -58,7 +58,7 @@ static int read_head(const char *path, char *head, size_t *n)
 static int read_one_file(wl_dataset *ds, const char *path, int named)
 {
 	static _Thread_local char head[WL_SNIFF_HEAD + 1];
-	size_t n;
+	size_t n = 0;
 	int rc = read_head(path, head, &n);
 	if (rc)
 		return rc;
