@@ -97,7 +97,10 @@ static int cmp_id(const void *a, const void *b)
 	return strcmp(sort_strings + ea->id, sort_strings + eb->id);
 }
 
-/* A source's description as stored: its metadata, files, and entity counts by schema. */
+/*
+ * A source's description as stored: its metadata, files, and the counts by
+ * schema of the entities it lists (an entity listed by two lists counts in both).
+ */
 static char *source_json(const wl_dataset *ds, size_t s)
 {
 	const wl_source *src = &ds->sources[s];
@@ -105,11 +108,16 @@ static char *source_json(const wl_dataset *ds, size_t s)
 	json_t *files = json_array();
 	json_t *schemata = json_object();
 	size_t total = 0, counts[WL_SCHEMA_COUNT] = {0};
-	for (size_t i = 0; i < ds->nentities; i++)
-		if (ds->entities[i]->source == s) {
-			counts[ds->entities[i]->schema]++;
+	for (size_t i = 0; i < ds->nentities; i++) {
+		const wl_entity *e = ds->entities[i];
+		int listed = e->source == s;
+		for (size_t v = 0; v < e->nvalues && !listed; v++)
+			listed = e->values[v].source == s;
+		if (listed) {
+			counts[e->schema]++;
 			total++;
 		}
+	}
 	for (int k = 0; k < WL_SCHEMA_COUNT; k++)
 		if (counts[k])
 			json_object_set_new(schemata, wl_schema_name(k), json_integer((json_int_t)counts[k]));

@@ -70,6 +70,17 @@ json_t *wl_index_entity_object(const wl_index *idx, size_t n)
 	set_str(o, "source", idx->source_name[e->source]);
 	set_str(o, "source_id", wl_index_str(idx, e->source_id));
 	set_str(o, "list_date", idx->source_date[e->source]);
+	json_t *datasets = json_array();
+	for (uint32_t i = 0; i < e->nvalues; i++) {
+		const char *ds = idx->source_name[idx->values[e->first_value + i].source];
+		size_t k, nds = json_array_size(datasets);
+		for (k = 0; k < nds; k++)
+			if (!strcmp(json_string_value(json_array_get(datasets, k)), ds))
+				break;
+		if (k == nds)
+			json_array_append_new(datasets, json_string(ds));
+	}
+	json_object_set_new(o, "datasets", datasets);
 
 	json_t *props = json_object(), *prov = json_object();
 	for (uint32_t i = 0; i < e->nvalues; i++) {

@@ -24,8 +24,6 @@ uint64_t wl_key_hash(const char *s, size_t n)
 
 int wl_delete_budget(size_t len)
 {
-	if (len > WL_DELETE_MAX_LEN)
-		return 0;
 	int b = wl_typo_budget(len);
 	return b < WL_DELETE_MAX_EDITS ? b : WL_DELETE_MAX_EDITS;
 }
@@ -36,7 +34,7 @@ static size_t variants_rec(char *buf, size_t n, size_t from, int edits,
 	size_t calls = 0;
 	if (edits == 0 || n <= 1)
 		return 0;
-	char tmp[WL_DELETE_MAX_LEN + 1];
+	char tmp[WL_DELETE_PREFIX + 1];
 	for (size_t i = from; i < n; i++) {
 		/* deleting one of a run of equal letters gives one variant: take the first */
 		if (i > from && buf[i] == buf[i - 1])
@@ -53,10 +51,10 @@ static size_t variants_rec(char *buf, size_t n, size_t from, int edits,
 size_t wl_deletion_variants(const char *s, size_t n, int max_edits,
 			    void (*fn)(void *ctx, const char *v, size_t vn), void *ctx)
 {
-	char buf[WL_DELETE_MAX_LEN + 1];
+	char buf[WL_DELETE_PREFIX + 1];
+	if (n > WL_DELETE_PREFIX)
+		n = WL_DELETE_PREFIX;
 	fn(ctx, s, n);
-	if (n > WL_DELETE_MAX_LEN)
-		return 1;
 	memcpy(buf, s, n);
 	return 1 + variants_rec(buf, n, 0, max_edits, fn, ctx);
 }
@@ -72,6 +70,8 @@ typedef struct builder {
 	wl_strmap term_ids; /* term text -> id + 1 */
 	pair *pairs;
 	size_t npairs, cappairs;
+	uint8_t *single;      /* per term: 1 when some name has it as one token */
+	size_t capsingle;
 	size_t capnames, captok, capterms;
 	int oom;
 } builder;
@@ -92,23 +92,31 @@ static void *grow(void *p, size_t *cap, size_t need, size_t sz, int *oom)
 	return q;
 }
 
-static uint32_t term_id(builder *b, const char *text, size_t len)
+/* The id of a term, added if new; single: the term is one token of a name. */
+static uint32_t term_id(builder *b, const char *text, size_t len, int single)
 {
 	char key[WL_NAME_MAX + 1];
 	memcpy(key, text, len);
 	key[len] = '\0';
 	uintptr_t got = (uintptr_t)wl_strmap_get(&b->term_ids, key);
-	if (got)
+	if (got) {
+		if (single)
+			b->single[got - 1] = 1;
 		return (uint32_t)(got - 1);
+	}
 	wl_match_tables *mt = b->mt;
 	size_t id = mt->nterms;
 	mt->term_texts = grow(mt->term_texts, &b->capterms, id + 1, sizeof(char *), &b->oom);
+	size_t capsingle = b->capsingle;
+	b->single = grow(b->single, &capsingle, id + 1, 1, &b->oom);
+	b->capsingle = capsingle;
 	char *copy = wl_arena_strndup(&mt->arena, text, len);
 	if (b->oom || !copy || wl_strmap_put(&b->term_ids, copy, (void *)(uintptr_t)(id + 1))) {
 		b->oom = 1;
 		return 0;
 	}
 	mt->term_texts[id] = copy;
+	b->single[id] = (uint8_t)single;
 	mt->nterms++;
 	return (uint32_t)id;
 }
@@ -126,7 +134,7 @@ static void add_terms(builder *b, const wl_name *n, uint32_t name)
 	char joined[WL_NAME_MAX];
 	for (size_t i = 0; i < n->ntokens; i++) {
 		const wl_token *t = &n->tokens[i];
-		add_pair(b, term_id(b, n->text + t->off, t->len), name);
+		add_pair(b, term_id(b, n->text + t->off, t->len, 1), name);
 		size_t len = t->len;
 		memcpy(joined, n->text + t->off, len);
 		size_t max_run = (t->flags & WL_TOK_SYLLABLE) ? 3 : 2;
@@ -134,7 +142,7 @@ static void add_terms(builder *b, const wl_name *n, uint32_t name)
 			const wl_token *u = &n->tokens[i + k];
 			memcpy(joined + len, n->text + u->off, u->len);
 			len += u->len;
-			add_pair(b, term_id(b, joined, len), name);
+			add_pair(b, term_id(b, joined, len, 0), name);
 		}
 	}
 }
@@ -259,6 +267,11 @@ static void add_variant(void *ctx, const char *v, size_t n)
 	table_insert(t, wl_key_hash(v, n), t->term);
 }
 
+static void count_variant(void *ctx, const char *v, size_t n)
+{
+	(void)ctx, (void)v, (void)n;
+}
+
 static int table_alloc(table *t, size_t keys)
 {
 	size_t cap = 16;
@@ -269,15 +282,14 @@ static int table_alloc(table *t, size_t keys)
 	return t->slots ? WL_OK : WL_ENOMEM;
 }
 
-static int build_tables(wl_match_tables *mt)
+static int build_tables(wl_match_tables *mt, const uint8_t *single)
 {
 	table th = {0}, td = {0}, ts = {0};
 	size_t ndel = 0;
 	for (size_t i = 0; i < mt->nterms; i++) {
 		size_t n = strlen(mt->term_texts[i]);
-		int k = wl_delete_budget(n);
-		/* an upper bound of the variants: 1 + n + n(n-1)/2 */
-		ndel += 1 + (k >= 1 ? n : 0) + (k >= 2 ? n * (n - 1) / 2 : 0);
+		if (single[i])
+			ndel += wl_deletion_variants(mt->term_texts[i], n, wl_delete_budget(n), count_variant, NULL);
 	}
 	if (table_alloc(&th, mt->nterms) || table_alloc(&td, ndel) || table_alloc(&ts, mt->nterms))
 		goto oom;
@@ -287,7 +299,8 @@ static int build_tables(wl_match_tables *mt)
 		size_t n = strlen(s);
 		table_insert(&th, wl_key_hash(s, n), (uint32_t)i);
 		td.term = (uint32_t)i;
-		wl_deletion_variants(s, n, wl_delete_budget(n), add_variant, &td);
+		if (single[i]) /* joined tokens are found exactly; typos are looked for in tokens */
+			wl_deletion_variants(s, n, wl_delete_budget(n), add_variant, &td);
 		if (n >= 4) {
 			size_t k = wl_skeleton(s, n, skel, sizeof(skel));
 			if (k >= 3)
@@ -316,9 +329,10 @@ int wl_match_tables_build(wl_match_tables *mt, const wl_dataset *ds, wl_normalis
 	if (!rc)
 		rc = build_postings(&b);
 	if (!rc)
-		rc = build_tables(mt);
+		rc = build_tables(mt, b.single);
 	wl_strmap_free(&b.term_ids);
 	free(b.pairs);
+	free(b.single);
 	if (rc == WL_ENOMEM)
 		wl_error_set(rc, "out of memory while building the matching index");
 	return rc;

@@ -21,7 +21,7 @@
 #include "model/entity.h"
 #include "text/normalise.h"
 
-#define WL_DELETE_MAX_LEN 20 /* longer terms are found exactly or by skeleton */
+#define WL_DELETE_PREFIX 8   /* deletion variants are made of a term's first 8 letters */
 #define WL_DELETE_MAX_EDITS 2
 
 typedef struct wl_match_tables {
@@ -59,9 +59,12 @@ static inline uint32_t wl_key_tag(uint64_t h)
 }
 
 /*
- * Calls fn for every deletion variant of s (n bytes) with up to max_edits
- * letters deleted, s itself included; a variant reachable in several ways
- * may be given more than once. Returns the number of calls.
+ * Calls fn for every deletion variant of the first WL_DELETE_PREFIX letters
+ * of s (n bytes) with up to max_edits letters deleted, the prefix itself
+ * included; a variant reachable in several ways may be given more than
+ * once. Returns the number of calls. Two tokens within max_edits edits have
+ * a variant in common (symmetric delete on prefixes, as SymSpell does); a hit
+ * is then checked on the whole tokens.
  */
 size_t wl_deletion_variants(const char *s, size_t n, int max_edits,
 			    void (*fn)(void *ctx, const char *v, size_t vn), void *ctx);

@@ -162,6 +162,7 @@ wl_entity *wl_dataset_entity(wl_dataset *ds, int source, const char *prefix,
 	if (e) {
 		if (e->schema == WL_SCHEMA_LEGAL_ENTITY)
 			e->schema = schema;
+		e->put_source = (uint16_t)source;
 		return e;
 	}
 	e = wl_arena_calloc(&ds->arena, sizeof(*e));
@@ -170,6 +171,7 @@ wl_entity *wl_dataset_entity(wl_dataset *ds, int source, const char *prefix,
 	e->id = id;
 	e->source_id = wl_arena_strdup(&ds->arena, source_id);
 	e->source = (uint16_t)source;
+	e->put_source = (uint16_t)source;
 	e->schema = schema;
 	if (ds->nentities == ds->capentities) {
 		size_t cap = ds->capentities ? ds->capentities * 2 : 1024;
@@ -266,7 +268,8 @@ int wl_entity_put(wl_dataset *ds, wl_entity *e, wl_prop prop, const char *text, 
 	const char *detail = fact && fact->detail && *fact->detail ? fact->detail : NULL;
 	for (size_t i = 0; i < e->nvalues; i++) {
 		const wl_value *o = &e->values[i];
-		if (o->prop == prop && strcmp(o->text, v) == 0 && same_str(o->detail, detail))
+		if (o->prop == prop && o->source == e->put_source && strcmp(o->text, v) == 0 &&
+		    same_str(o->detail, detail))
 			return WL_OK;
 	}
 	wl_value *vals = arena_grow(&ds->arena, e->values, e->nvalues, &e->capvalues, sizeof(*vals));
@@ -277,7 +280,7 @@ int wl_entity_put(wl_dataset *ds, wl_entity *e, wl_prop prop, const char *text, 
 	memset(nv, 0, sizeof(*nv));
 	nv->prop = prop;
 	nv->text = v;
-	nv->source = e->source;
+	nv->source = e->put_source;
 	nv->record = fact && fact->record ? wl_arena_strdup(&ds->arena, fact->record) : e->source_id;
 	if (detail)
 		nv->detail = wl_arena_strdup(&ds->arena, detail);
@@ -313,7 +316,7 @@ int wl_entity_link(wl_dataset *ds, wl_entity *e, const char *type, const char *t
 	l->target = wl_arena_strdup(&ds->arena, target);
 	l->target_name = target_name ? clean_copy(&ds->arena, target_name, strlen(target_name)) : NULL;
 	l->detail = wl_arena_strdup(&ds->arena, detail);
-	l->source = e->source;
+	l->source = e->put_source;
 	l->record = fact && fact->record ? wl_arena_strdup(&ds->arena, fact->record) : e->source_id;
 	if (!l->type)
 		return wl_error_set(WL_ENOMEM, "out of memory");
@@ -368,7 +371,7 @@ size_t wl_dataset_resolve_links(wl_dataset *ds)
 		for (size_t v = 0; v < e->nvalues; v++) {
 			if (e->values[v].prop != WL_PROP_NAME && e->values[v].prop != WL_PROP_ALIAS)
 				continue;
-			char *k = name_key(&scratch, e->source, e->values[v].text);
+			char *k = name_key(&scratch, e->values[v].source, e->values[v].text);
 			if (!k)
 				goto out;
 			void *old = wl_strmap_get(&names, k);

@@ -70,7 +70,9 @@ typedef struct wl_link {
 typedef struct wl_entity {
 	const char *id;        /* "ofac-47818" */
 	const char *source_id; /* "47818" */
-	uint16_t source;       /* the source that listed it */
+	uint16_t source;       /* the source that listed it first */
+	uint16_t put_source;   /* the source of the values put now: the one the
+	                          entity was last asked for with (wl_dataset_entity) */
 	wl_schema schema;
 	wl_value *values;
 	size_t nvalues, capvalues;
@@ -92,7 +94,8 @@ typedef struct wl_dataset {
 
 /*
  * Optional provenance and qualifiers of a value; NULL fields mean: none, and
- * the entity's own record. A value's source is always its entity's source.
+ * the entity's own record. A value's source is the one its entity was last
+ * asked for with (wl_dataset_entity).
  */
 typedef struct wl_fact {
 	const char *detail;
@@ -117,7 +120,10 @@ int wl_dataset_source_file(wl_dataset *ds, int source, const char *path, const c
 /*
  * The entity with id "<prefix>-<source_id>", created with the given schema
  * if it does not exist. An existing entity keeps its schema, unless it was
- * the generic LegalEntity and a more specific one is given. NULL: no memory.
+ * the generic LegalEntity and a more specific one is given. Values and links
+ * put on the entity from now on are the given source's: one entity can be
+ * listed by several lists (an OFAC entity number on both the SDN and the
+ * consolidated list), each fact with its own. NULL: no memory.
  */
 wl_entity *wl_dataset_entity(wl_dataset *ds, int source, const char *prefix,
 			     const char *source_id, wl_schema schema);

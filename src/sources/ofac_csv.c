@@ -501,11 +501,7 @@ static int run_append(set_reader *sr, remarks_run *r, const csv_field *piece)
 	return WL_OK;
 }
 
-/*
- * The provenance of a main row's values: the ent_num, or "cons_prim.csv:<ent_num>"
- * when another list (SDN or consolidated) made the entity first, since a value's
- * source is always its entity's.
- */
+/* The provenance of a main row's values: the entity's own record (the ent_num). */
 static wl_fact main_fact(const set_reader *sr, const char *detail, const char *original)
 {
 	return (wl_fact){.detail = detail, .record = sr->row_record, .original = original};
@@ -609,9 +605,7 @@ static int read_main_row(set_reader *sr)
 	wl_entity *e = wl_dataset_entity(sr->ds, sr->source, "ofac", integer_text(&f[0]), schema);
 	if (!e)
 		return no_memory();
-	sr->row_record = e->source == sr->source ? NULL : row_record(sr, &f[0]);
-	if (e->source != sr->source && !sr->row_record)
-		return no_memory();
+	sr->row_record = NULL; /* the ent_num; values carry the source the entity was asked with */
 	wl_fact topic = main_fact(sr, NULL, NULL);
 	int rc = put_field(sr, e, WL_PROP_NAME, &f[1], NULL);
 	if (!rc && schema == WL_SCHEMA_PERSON)
