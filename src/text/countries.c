@@ -10,9 +10,10 @@
  * standard ("xk" Kosovo).
  *
  * Keys are folded with ICU: NFKD, combining marks dropped, lower case, runs
- * of anything that is not a letter or digit made one space, a leading "the"
- * dropped. The map is built once (pthread_once) and only read afterwards,
- * so look-ups are thread-safe.
+ * of anything that is not a letter or digit made one space, the filler
+ * words "the", "and" and "of" dropped and "st" written "saint"; "X, Y" is
+ * also tried as "Y X", and a "Region:" prefix is dropped. The map is built
+ * once (pthread_once) and only read afterwards, so look-ups are thread-safe.
  */
 #include "countries.h"
 
@@ -20,6 +21,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -53,7 +55,8 @@ static const char *const extra_names[][2] = {
 	{"china hong kong special administrative region", "hk"},
 	{"hong kong special administrative region", "hk"}, {"hong kong sar", "hk"},
 	{"china macao special administrative region", "mo"}, {"macao sar", "mo"},
-	{"former soviet union", "su"}, {"holland", "nl"}, {"the netherlands", "nl"}, {"uae", "ae"}, {"emirates", "ae"},
+	{"former soviet union", "su"}, {"holland", "nl"}, {"netherlands antilles", "an"},
+	{"former yugoslav republic macedonia", "mk"}, {"macedonia former yugoslav republic", "mk"}, {"the netherlands", "nl"}, {"uae", "ae"}, {"emirates", "ae"},
 	{"bosnia", "ba"}, {"bosnia herzegovina", "ba"}, {"st kitts and nevis", "kn"},
 	{"st lucia", "lc"}, {"st vincent and the grenadines", "vc"}, {"sao tome", "st"},
 	{"prc", "cn"}, {"mainland china", "cn"}, {"kyrgyzstan", "kg"}, {"slovakia", "sk"},
@@ -104,13 +107,45 @@ static const char *const extra_names[][2] = {
 };
 
 static const char *const extra_codes[][2] = {
-	{"xk", "Kosovo"}, {"su", "Soviet Union"},
+	{"xk", "Kosovo"}, {"su", "Soviet Union"}, {"an", "Netherlands Antilles"},
 };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static wl_strmap by_key;   /* folded name or code -> alpha-2 (lower case) */
 static wl_strmap by_code;  /* alpha-2 (lower case) -> short name */
 static wl_arena arena;
+
+/*
+ * Drops the words that lists use or leave out at will ("the", "and", "of")
+ * and writes "st" as "saint": "Bahamas, The", "St. Kitts & Nevis" and
+ * "Saint Kitts and Nevis" fold alike. Returns the new length.
+ */
+static size_t drop_filler_words(char *key, size_t len)
+{
+	char out[KEY_MAX * 2];
+	size_t j = 0, i = 0;
+	while (i < len) {
+		size_t e = i;
+		while (e < len && key[e] != ' ')
+			e++;
+		size_t n = e - i;
+		const char *w = key + i;
+		int filler = (n == 3 && !memcmp(w, "the", 3)) || (n == 3 && !memcmp(w, "and", 3)) ||
+			     (n == 2 && !memcmp(w, "of", 2));
+		if (n == 2 && !memcmp(w, "st", 2))
+			w = "saint", n = 5;
+		if (!filler && j + n + 1 < sizeof(out)) {
+			if (j)
+				out[j++] = ' ';
+			memcpy(out + j, w, n);
+			j += n;
+		}
+		i = e + 1;
+	}
+	memcpy(key, out, j);
+	key[j] = '\0';
+	return j;
+}
 
 /* Folds text into key (see the comment at the top). Returns the key's length. */
 static size_t fold_key(const char *text, size_t len, char *key, size_t cap)
@@ -147,11 +182,7 @@ static size_t fold_key(const char *text, size_t len, char *key, size_t cap)
 	while (j && key[j - 1] == ' ')
 		j--;
 	key[j] = '\0';
-	if (strncmp(key, "the ", 4) == 0) {
-		memmove(key, key + 4, j - 3);
-		j -= 4;
-	}
-	return j;
+	return drop_filler_words(key, j);
 }
 
 static void add_key(const char *text, const char *code)
@@ -230,9 +261,26 @@ const char *wl_country_code(const char *text, size_t len)
 	if (len == (size_t)-1)
 		len = strlen(text);
 	pthread_once(&once, load);
+	/* "Region: Gaza" */
+	if (len > 7 && strncasecmp(text, "region:", 7) == 0) {
+		text += 7;
+		len -= 7;
+	}
 	if (!fold_key(text, len, key, sizeof(key)))
 		return NULL;
-	return wl_strmap_get(&by_key, key);
+	const char *code = wl_strmap_get(&by_key, key);
+	/* "Congo, Democratic Republic of the" -> "Democratic Republic of the Congo" */
+	const char *comma = memchr(text, ',', len);
+	if (!code && comma && len < KEY_MAX) {
+		char turned[KEY_MAX * 2];
+		size_t head = (size_t)(comma - text), tail = len - head - 1;
+		memcpy(turned, comma + 1, tail);
+		turned[tail] = ' ';
+		memcpy(turned + tail + 1, text, head);
+		if (fold_key(turned, len, key, sizeof(key)))
+			code = wl_strmap_get(&by_key, key);
+	}
+	return code;
 }
 
 const char *wl_country_name(const char *code)
