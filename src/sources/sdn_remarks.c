@@ -310,39 +310,10 @@ size_t wl_sdn_date_iso(const char *s, size_t n, char out[11])
 
 /* ---- countries ---- */
 
-/* "Congo, Democratic Republic of the" -> "Democratic Republic of the Congo"; "&" -> "and". */
-static size_t turn_country_name(span t, char *out, size_t cap)
-{
-	size_t comma = t.n;
-	for (size_t i = 0; i + 1 < t.n; i++)
-		if (t.s[i] == ',' && t.s[i + 1] == ' ')
-			comma = i;
-	span first = comma < t.n ? (span){t.s + comma + 2, t.n - comma - 2} : t;
-	span second = comma < t.n ? (span){t.s, comma} : (span){t.s, 0};
-	int n = snprintf(out, cap, "%.*s %.*s", (int)first.n, first.s, (int)second.n, second.s);
-	if (n < 0 || (size_t)n >= cap)
-		return 0;
-	char *amp;
-	while ((amp = strstr(out, " & ")) && (size_t)n + 3 < cap) {
-		memmove(amp + 5, amp + 3, strlen(amp + 3) + 1);
-		memcpy(amp, " and ", 5);
-		n += 2;
-	}
-	return (size_t)n;
-}
-
 const char *wl_sdn_country_code(const char *s, size_t n)
 {
 	span t = trim((span){s, n});
-	if (t.n > 7 && strncasecmp(t.s, "Region:", 7) == 0)
-		t = trim((span){t.s + 7, t.n - 7});
-	if (!t.n)
-		return NULL;
-	const char *code = wl_country_code(t.s, t.n);
-	char turned[256];
-	if (!code && turn_country_name(t, turned, sizeof(turned)))
-		code = wl_country_code(turned, (size_t)-1);
-	return code;
+	return t.n ? wl_country_code(t.s, t.n) : NULL;
 }
 
 /* ---- putting values ---- */
