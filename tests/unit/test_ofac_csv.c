@@ -469,7 +469,7 @@ static void test_mem_set_in_any_order(void **state)
 
 static void test_same_entity_on_both_lists(void **state)
 {
-	/* OFAC numbers SDN and non-SDN entries alike: one entity, its values traced to the file */
+	/* OFAC numbers SDN and non-SDN entries alike: one entity, each value with its own list */
 	mem_set m = mem_new("sdn.csv");
 	int cons = wl_ofac_csv_source(m.ds, "data/cons_prim.csv");
 	assert_int_equal(m.ds->nsources, 2);
@@ -481,9 +481,16 @@ static void test_same_entity_on_both_lists(void **state)
 	                 0);
 	const wl_entity *e = entity(m.ds, "ofac-47818");
 	assert_int_equal(e->source, m.source);
-	assert_str(value_of(e, WL_PROP_BIRTH_DATE, "1985-10-27")->record, "47818");
-	assert_str(value_of(e, WL_PROP_PROGRAM, "NS-MBS")->record, "cons_prim.csv:47818");
-	assert_str(value_of(e, WL_PROP_WEBSITE, "www.example.com")->record, "cons_prim.csv:47818");
+	assert_str(value_of(e, WL_PROP_PROGRAM, "CYBER2")->record, "47818");
+	assert_int_equal(value_of(e, WL_PROP_PROGRAM, "CYBER2")->source, m.source);
+	assert_str(value_of(e, WL_PROP_PROGRAM, "NS-MBS")->record, "47818");
+	assert_int_equal(value_of(e, WL_PROP_PROGRAM, "NS-MBS")->source, cons);
+	assert_int_equal(value_of(e, WL_PROP_WEBSITE, "www.example.com")->source, cons);
+	/* the same fact from both lists is kept twice, once per list */
+	size_t dobs = 0;
+	for (size_t i = 0; i < e->nvalues; i++)
+		dobs += e->values[i].prop == WL_PROP_BIRTH_DATE;
+	assert_int_equal(dobs, 2);
 	wl_dataset_free(m.ds);
 }
 

@@ -418,8 +418,8 @@ static void test_invariants(void **state)
 			    v->prop == WL_PROP_NOTES && strncmp(v->text, "nationality: ", 13) == 0;
 		}
 	}
-	/* "former Soviet Union" is no country of today; "na" is no country at all */
-	assert_int_equal(notes_nationality, 1);
+	/* "former Soviet Union" is the reserved code su; "na" (not available) is dropped */
+	assert_int_equal(notes_nationality, 0);
 }
 
 /* ---- broken files ---- */
