@@ -91,11 +91,21 @@ unit: $(UNIT_BIN)
 cli-test: $(BUILD)/san/watchlist
 	@tests/cli/run $(BUILD)/san/watchlist
 
-$(BUILD)/fuzz/%: fuzz/%.c $(LIB_SRC) src/cli/batch_input.c
+# Harnesses link one library built once with clang and the fuzzer's instrumentation.
+FUZZ_FLAGS = -std=c17 $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) -g -O1 \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/fuzz/obj/%.o) $(BUILD)/fuzz/obj/src/cli/batch_input.o
+
+$(BUILD)/fuzz/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZCC) -std=c17 -Wall -Wextra -Werror -Wno-unused-parameter -D_GNU_SOURCE -Iinclude -Isrc \
-		$(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-o $@ $< $(LIB_SRC) src/cli/batch_input.c $(LIBS)
+	$(FUZZCC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz/libwatchlist.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/fuzz/%: fuzz/%.c $(BUILD)/fuzz/libwatchlist.a
+	$(FUZZCC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/fuzz/libwatchlist.a $(LIBS)
 
 fuzz: $(FUZZ_BIN)
 
@@ -109,3 +119,24 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Benchmarks (bench/RESULTS.md): `make bench` installs what they need (bench/install-deps), then
+# runs the quality and the speed benchmark. Not part of `make test`.
+.PHONY: bench bench-tools
+BENCH_BIN := $(BUILD)/bench/pairs $(BUILD)/bench/latency $(BUILD)/bench/dump_names
+
+bench:
+	@bench/install-deps
+	@$(MAKE) --no-print-directory bench-tools
+	@bench/quality/run
+	@bench/speed/run
+
+bench-tools: $(BUILD)/watchlist $(INDEX) $(BENCH_BIN)
+
+$(BUILD)/bench/pairs: bench/quality/pairs.c $(BUILD)/libwatchlist.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libwatchlist.a $(LIBS)
+
+$(BUILD)/bench/%: bench/speed/%.c $(BUILD)/libwatchlist.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libwatchlist.a $(LIBS)

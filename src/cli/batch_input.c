@@ -138,7 +138,8 @@ static int csv_record(batch_reader *r, char *err, size_t errcap)
 				char *v = malloc(len + 1);
 				if (!v)
 					return -1;
-				memcpy(v, r->buf, len);
+				if (len)
+					memcpy(v, r->buf, len);
 				v[len] = '\0';
 				r->fields[r->nfields++] = v;
 			}
