@@ -11,6 +11,8 @@
 #include <string.h>
 
 #define TOKEN_MAX 64 /* longest token (or joined tokens) compared */
+#define SKELETON_SIM 0.8       /* a transliteration variant */
+#define SKELETON_MIN_JW 0.78   /* ... that also looks alike */
 
 int wl_edit_distance(const char *a, size_t na, const char *b, size_t nb, int max)
 {
@@ -111,10 +113,11 @@ static char fold_consonant(char c)
 {
 	switch (c) {
 	case 'q':
-	case 'c': return 'k';
+	case 'c':
+	case 'g':
+	case 'j': return 'k';
 	case 'z': return 's';
 	case 'v': return 'f';
-	case 'j': return 'g';
 	default: return c;
 	}
 }
@@ -127,15 +130,15 @@ size_t wl_skeleton(const char *t, size_t n, char *out, size_t cap)
 	out[j++] = is_vowel(t[0]) ? 'a' : fold_consonant(t[0]);
 	for (size_t i = 1; i < n && j + 1 < cap; i++) {
 		char c = t[i];
+		if (c == t[i - 1])
+			continue; /* a doubled letter counts once */
 		if (c == 'p' && i + 1 < n && t[i + 1] == 'h') {
 			c = 'f';
 			i++;
 		} else if (is_vowel(c) || c == 'h' || c == 'w') {
 			continue;
 		}
-		c = fold_consonant(c);
-		if (out[j - 1] != c)
-			out[j++] = c;
+		out[j++] = fold_consonant(c);
 	}
 	out[j] = '\0';
 	return j;
@@ -151,7 +154,11 @@ static size_t digits_of(const char *t, size_t n, char *d, size_t cap)
 	return k;
 }
 
-double wl_token_similarity(const char *a, size_t na, const char *b, size_t nb)
+/*
+ * Similarity of two tokens; with skeletons false, transliteration variants
+ * are not looked for (used for joined tokens, where they would add noise).
+ */
+static double token_similarity(const char *a, size_t na, const char *b, size_t nb, bool skeletons)
 {
 	if (na == nb && memcmp(a, b, na) == 0)
 		return 1.0;
@@ -172,13 +179,19 @@ double wl_token_similarity(const char *a, size_t na, const char *b, size_t nb)
 	int d = wl_edit_distance(a, na, b, nb, budget);
 	if (d <= budget)
 		return 1.0 - 0.5 * d / (double)longer;
-	if (shorter >= 4) {
+	if (skeletons && shorter >= 4) {
 		char sa[TOKEN_MAX + 1], sb[TOKEN_MAX + 1];
 		size_t ka = wl_skeleton(a, na, sa, sizeof(sa)), kb = wl_skeleton(b, nb, sb, sizeof(sb));
-		if (ka >= 3 && ka == kb && memcmp(sa, sb, ka) == 0)
-			return 0.8;
+		if (ka >= 3 && ka == kb && memcmp(sa, sb, ka) == 0 &&
+		    wl_jaro_winkler(a, na, b, nb) >= SKELETON_MIN_JW)
+			return SKELETON_SIM;
 	}
 	return 0.0;
+}
+
+double wl_token_similarity(const char *a, size_t na, const char *b, size_t nb)
+{
+	return token_similarity(a, na, b, nb, true);
 }
 
 /* --- name alignment --- */
@@ -263,7 +276,7 @@ static void joined_options(const wl_name *from, const wl_name *to, int from_is_q
 				const wl_token *tt = &to->tokens[t];
 				if (tt->len < jl - jl / 3 || tt->len > jl + jl / 3)
 					continue;
-				float sim = (float)wl_token_similarity(joined, jl, to->text + tt->off, tt->len);
+				float sim = (float)token_similarity(joined, jl, to->text + tt->off, tt->len, false);
 				float wt = token_weight(tt);
 				if (from_is_query)
 					add_option(opts, nopts, f, count, t, 1, sim, wf, wt);

@@ -35,7 +35,9 @@ int wl_typo_budget(size_t len);
 /*
  * The consonant skeleton of a token into out (cap bytes): first letter kept,
  * vowels, h, w and y dropped after it, letters that transliterations
- * confuse folded (q,c->k; z->s; v->f; j->g; ph->f), repeats collapsed.
+ * confuse folded (q, c, g, j -> k; z -> s; v -> f; ph -> f), doubled
+ * letters counted once. Two tokens with the same skeleton that also look
+ * alike (Jaro-Winkler >= 0.78) are transliteration variants.
  * Returns its length.
  */
 size_t wl_skeleton(const char *t, size_t n, char *out, size_t cap);

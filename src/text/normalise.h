@@ -80,4 +80,21 @@ void wl_normaliser_free(wl_normaliser *n);
  */
 int wl_normalise_name(wl_normaliser *n, const char *in, size_t len, wl_name_kind kind, wl_name *out);
 
+/*
+ * Like wl_normalise_name, but ASCII input takes the ICU path too (UTF-16,
+ * NFKC_Casefold, ICU's character classes): for tests that check that the
+ * fast path gives the same tokens.
+ */
+int wl_normalise_name_icu(wl_normaliser *n, const char *in, size_t len, wl_name_kind kind,
+			  wl_name *out);
+
+/*
+ * How the table loaders (legal_forms.c, name_prefixes.c) normalise a
+ * phrase of their tables through the same steps as names, but without the
+ * table steps: writes the tokens separated by single spaces, NUL-terminated,
+ * to out (cap bytes) and their length to *outlen. Returns 0 or WL_E*.
+ */
+typedef int (*wl_phrase_norm_fn)(void *ctx, const char *in, size_t len, char *out, size_t cap,
+				 size_t *outlen);
+
 #endif
