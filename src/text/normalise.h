@@ -4,7 +4,9 @@
  * Both sides of a comparison go through the same steps, so that "倪高彬",
  * "NI, Gaobin" and "Ni Gao-bin" meet: Unicode NFKC and case folding; every
  * script transliterated to Latin and then to ASCII with ICU ("Any-Latin;
- * Latin-ASCII"); punctuation made a token break (apostrophes and dots inside
+ * Latin-ASCII", after ICU's BGN rules for Russian and UN rules for Greek,
+ * which give the spellings Latin lists use: "vladimirovich"); Han and
+ * Hangul one syllable per token; punctuation made a token break (apostrophes and dots inside
  * a token dropped: "O'Brien" -> "obrien", "U.S." -> "us"); honorifics and
  * name prefixes ("Mr", "Dr", "Sheikh") dropped for people, from the tables
  * in data/normalization; company legal forms ("Co., Ltd.", "Company
