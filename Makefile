@@ -51,7 +51,10 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory check
 
-check: unit cli-test fuzz-run
+check:
+	@rm -rf $(BUILD)/counts
+	@$(MAKE) --no-print-directory unit cli-test fuzz-run
+	@cat $(BUILD)/counts/* | awk '{p+=$$1; f+=$$2} END {print "total: " p " passed, " f " failed"; exit f > 0}'
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
