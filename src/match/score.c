@@ -10,7 +10,8 @@
  *               precise), +0.02 day and month swapped; -0.05 a year apart;
  *               -0.15 contradicting.
  *   country     +0.02 the same; -0.05 none of the entity's countries.
- *   schema      -0.20 a person for an organisation or the reverse.
+ *   schema      -0.25 a person for an organisation or the reverse: an
+ *               identical name alone is then no match.
  *   identifier  an identical identifier lifts the score to at least 0.95.
  * The score is clamped to 0..1.
  */
@@ -27,7 +28,7 @@
 #define DOB_DIFFERENT -0.15
 #define COUNTRY_SAME 0.02
 #define COUNTRY_DIFFERENT -0.05
-#define SCHEMA_CONFLICT -0.20
+#define SCHEMA_CONFLICT -0.25
 #define IDENTIFIER_FLOOR 0.95
 
 static wl_feature *feature(wl_result *r, const char *name, double score)
