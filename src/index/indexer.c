@@ -5,7 +5,8 @@
  * reader its content calls for, give each list its date (from the list
  * itself, else from the manifest of known files, else from the files'
  * modification time), resolve the links lists make by name, link threat
- * actors across registries, and write the index atomically.
+ * actors across registries and listings that cite one UN reference number,
+ * and write the index atomically.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "index/index.h"
 #include "model/error.h"
 #include "sources/actor_links.h"
+#include "sources/list_links.h"
 #include "sources/reader.h"
 
 /* Looks a file's hash up in the manifest; returns the date (arena copy) or NULL. */
@@ -89,6 +91,8 @@ int wl_index_build(const char *out, const char *const *paths, size_t npaths,
 	fill_list_dates(ds, opts ? opts->manifest : NULL);
 	size_t resolved = wl_dataset_resolve_links(ds);
 	rc = wl_actors_link(ds);
+	if (rc >= 0)
+		rc = wl_lists_link(ds);
 	if (rc < 0)
 		goto done;
 	wl_normaliser *norm = NULL;
