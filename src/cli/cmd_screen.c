@@ -34,7 +34,22 @@ static const char help[] =
 	"  --limit N           results at most (default 5)\n"
 	"  --json              JSON for machines\n";
 
-static void print_text(const wl_query *q, const wl_result *res, size_t n)
+/* "also listed: un-123 [un_sc_sanctions], ..." */
+static void print_other_listings(const wl_index *idx, const wl_result *r)
+{
+	json_t *arr = wl_index_other_listings(idx, r->entity);
+	size_t i;
+	json_t *o;
+	json_array_foreach(arr, i, o)
+		printf("%s%s [%s]", i ? ", " : "       also listed: ",
+		       json_string_value(json_object_get(o, "id")),
+		       json_string_value(json_object_get(o, "dataset")));
+	if (json_array_size(arr))
+		putchar('\n');
+	json_decref(arr);
+}
+
+static void print_text(const wl_index *idx, const wl_query *q, const wl_result *res, size_t n)
 {
 	int color = isatty(STDOUT_FILENO);
 	printf("%s%s%s", color ? "\033[1m" : "", q->name, color ? "\033[0m" : "");
@@ -59,6 +74,7 @@ static void print_text(const wl_query *q, const wl_result *res, size_t n)
 			printf("       %-10s %6.3f  %s%s%s\n", f->name, f->score, f->detail,
 			       *f->candidate ? "  | list: " : "", f->candidate);
 		}
+		print_other_listings(idx, r);
 	}
 }
 
@@ -156,7 +172,7 @@ int cmd_screen(int argc, char **argv)
 			free(text);
 			json_decref(o);
 		} else {
-			print_text(&q, res, n);
+			print_text(idx, &q, res, n);
 		}
 		status = matched ? WL_EXIT_MATCH : WL_EXIT_OK;
 	}

@@ -7,7 +7,8 @@
  * same order), telling for each value the dataset, the list's record id, the
  * list date, and the value's qualifiers and original wording. `links` lists
  * the entity's links in both directions, with the other entity's caption
- * and schema where it is known. Used by `watchlist entity`, the HTTP API and
+ * and schema where it is known; `other_listings` the same designation or
+ * actor in other lists and registries (its "sameAs" links, both ways). Used by `watchlist entity`, the HTTP API and
  * the library's users.
  */
 #include <jansson.h>
@@ -60,6 +61,49 @@ static json_t *link_json(const wl_index *idx, const wl_disk_link *l, int outgoin
 	return o;
 }
 
+static int listed_already(json_t *arr, const char *id)
+{
+	size_t i;
+	json_t *o;
+	json_array_foreach(arr, i, o)
+		if (!strcmp(json_string_value(json_object_get(o, "id")), id))
+			return 1;
+	return 0;
+}
+
+static void add_listing(const wl_index *idx, json_t *arr, uint32_t other, const wl_disk_link *l)
+{
+	if (other == WL_NONE)
+		return;
+	const wl_disk_entity *e = &idx->entities[other];
+	const char *id = wl_index_str(idx, e->id);
+	if (listed_already(arr, id))
+		return;
+	json_t *o = json_object();
+	set_str(o, "id", id);
+	set_str(o, "caption", wl_index_str(idx, e->caption));
+	set_str(o, "dataset", idx->source_name[e->source]);
+	set_str(o, "detail", wl_index_str(idx, l->detail));
+	json_array_append_new(arr, o);
+}
+
+json_t *wl_index_other_listings(const wl_index *idx, size_t n)
+{
+	const wl_disk_entity *e = &idx->entities[n];
+	json_t *arr = json_array();
+	for (uint32_t i = 0; i < e->nlinks; i++) {
+		const wl_disk_link *l = &idx->links[e->first_link + i];
+		if (!strcmp(wl_index_str(idx, l->type), "sameAs"))
+			add_listing(idx, arr, l->target, l);
+	}
+	for (uint32_t i = 0; i < e->nbacklinks; i++) {
+		const wl_disk_link *l = &idx->links[idx->backlinks[e->first_backlink + i]];
+		if (!strcmp(wl_index_str(idx, l->type), "sameAs"))
+			add_listing(idx, arr, l->owner, l);
+	}
+	return arr;
+}
+
 json_t *wl_index_entity_object(const wl_index *idx, size_t n)
 {
 	const wl_disk_entity *e = &idx->entities[n];
@@ -110,6 +154,7 @@ json_t *wl_index_entity_object(const wl_index *idx, size_t n)
 		json_array_append_new(links, link_json(idx, l, 0));
 	}
 	json_object_set_new(o, "links", links);
+	json_object_set_new(o, "other_listings", wl_index_other_listings(idx, n));
 	return o;
 }
 

@@ -65,6 +65,9 @@ static inline const char *wl_index_str(const wl_index *idx, uint32_t off)
 struct json_t;
 struct json_t *wl_index_entity_object(const wl_index *idx, size_t n);
 
+/* The entity's other listings ("sameAs" links both ways): [{id, caption, dataset, detail}]. */
+struct json_t *wl_index_other_listings(const wl_index *idx, size_t n);
+
 /* A screening result as a jansson object (result_json.c). */
 struct json_t *wl_result_object(const wl_index *idx, const wl_result *r);
 

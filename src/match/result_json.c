@@ -3,8 +3,9 @@
  *
  * {"id", "schema", "caption", "source", "source_id", "score", "match",
  *  "explanation": {feature: {"score", "query", "candidate", "detail"}},
- *  "topics", "properties"}; properties as in `watchlist entity`, without
- * provenance and links, to keep batch output compact.
+ *  "datasets", "other_listings", "topics", "properties"}; properties as in
+ * `watchlist entity`, without provenance and links, to keep batch output
+ * compact; other_listings names the same designation in other lists.
  */
 #include <jansson.h>
 #include <math.h>
@@ -33,6 +34,8 @@ json_t *wl_result_object(const wl_index *idx, const wl_result *r)
 					      f->detail));
 	}
 	json_object_set_new(o, "explanation", ex);
+	json_object_set(o, "datasets", json_object_get(ent, "datasets"));
+	json_object_set(o, "other_listings", json_object_get(ent, "other_listings"));
 	json_object_set(o, "topics", json_object_get(ent, "topics"));
 	json_object_set(o, "properties", json_object_get(ent, "properties"));
 	json_decref(ent);
