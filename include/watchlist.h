@@ -44,8 +44,18 @@ const char *wl_error_last(void);
  * each file's path before it is read. On bad input the error message names
  * the file, line and field.
  */
+/* A list file or folder read under a name of the user's choosing. */
+typedef struct wl_named_source {
+	const char *name; /* e.g. "us_ofac_sdn" to replace the bundled SDN list, or "mybank" */
+	const char *path;
+} wl_named_source;
+
 typedef struct wl_build_options {
 	const char *manifest;
+	/* Read after the paths, each under its name: a source of that name read
+	 * before is replaced (its facts forgotten), a new name is added. */
+	const wl_named_source *named;
+	size_t nnamed;
 	const char *data_dir; /* normalisation tables; NULL: $WATCHLIST_DATA, else the bundled data/ */
 	void (*progress)(void *ctx, const char *path);
 	void *progress_ctx;

@@ -6,6 +6,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -17,7 +18,7 @@
 #endif
 
 static const char help[] =
-	"usage: watchlist index [-o INDEX] [--manifest FILE] [-q] [SOURCE...]\n"
+	"usage: watchlist index [-o INDEX] [--source NAME=PATH]... [--manifest FILE] [-q] [SOURCE...]\n"
 	"\n"
 	"Reads list files (a file, or a folder read recursively) and writes one index\n"
 	"file. Each file's format is detected from its content: OFAC legacy CSV sets\n"
@@ -30,9 +31,28 @@ static const char help[] =
 	"build with FILE:LINE: field: what is wrong, and exit status 3.\n"
 	"\n"
 	"  -o, --output INDEX  where to write (default: $WATCHLIST_INDEX, else the bundled one)\n"
+	"  --source NAME=PATH  also read PATH as the list NAME (repeatable): a list of that\n"
+	"                      name read before is replaced (us_ofac_sdn=new/sdn.csv puts a\n"
+	"                      newer SDN file in place of the bundled one); a new name adds\n"
+	"                      a list (mybank=blocked.csv, an in-house list)\n"
 	"  --manifest FILE     dates for list files that state none (sha256, date, path;\n"
 	"                      default: " WL_DATA_DIR "/manifest.tsv)\n"
 	"  -q, --quiet         no progress and no summary\n";
+
+/* "NAME=PATH" into ns (pointing into arg, which it cuts at the '='). */
+static int parse_named(char *arg, wl_named_source *ns)
+{
+	char *eq = strchr(arg, '=');
+	if (!eq || eq == arg || !eq[1])
+		return -1;
+	*eq = '\0';
+	for (const char *p = arg; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return -1;
+	ns->name = arg;
+	ns->path = eq + 1;
+	return 0;
+}
 
 static void show_progress(void *ctx, const char *path)
 {
@@ -46,18 +66,28 @@ int cmd_index(int argc, char **argv)
 	static const struct option opts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"manifest", required_argument, NULL, 'm'},
+		{"source", required_argument, NULL, 's'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *out = NULL;
 	int quiet = 0, c;
+	wl_named_source named[64];
+	size_t nnamed = 0;
 	wl_build_options bo = {.manifest = WL_DATA_DIR "/manifest.tsv"};
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
 		case 'm': bo.manifest = optarg; break;
+		case 's':
+			if (nnamed == sizeof(named) / sizeof(named[0]))
+				return cli_usage_error("index", "at most 64 --source options");
+			if (parse_named(optarg, &named[nnamed]))
+				return cli_usage_error("index", "--source takes NAME=PATH, NAME of a-z, 0-9 and _");
+			nnamed++;
+			break;
 		case 'q': quiet = 1; break;
 		case 'h': fputs(help, stdout); return WL_EXIT_OK;
 		default: return cli_usage_error("index", "unknown option");
@@ -71,6 +101,8 @@ int cmd_index(int argc, char **argv)
 		paths = bundled;
 		npaths = 1;
 	}
+	bo.named = named;
+	bo.nnamed = nnamed;
 	int tty = !quiet && cli_progress_wanted();
 	if (tty)
 		bo.progress = show_progress;

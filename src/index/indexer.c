@@ -86,6 +86,13 @@ int wl_index_build(const char *out, const char *const *paths, size_t npaths,
 	}
 	for (size_t i = 0; i < npaths && !rc; i++)
 		rc = wl_read_path(ds, paths[i]);
+	for (size_t i = 0; opts && i < opts->nnamed && !rc; i++) {
+		const wl_named_source *ns = &opts->named[i];
+		wl_dataset_drop_source(ds, wl_dataset_source_find(ds, ns->name));
+		ds->source_rename = ns->name;
+		rc = wl_read_path(ds, ns->path);
+		ds->source_rename = NULL;
+	}
 	if (rc)
 		goto done;
 	fill_list_dates(ds, opts ? opts->manifest : NULL);

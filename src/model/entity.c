@@ -60,12 +60,25 @@ static const char *dup_or_keep(wl_dataset *ds, const char *old, const char *s)
 	return wl_arena_strdup(&ds->arena, s);
 }
 
-int wl_dataset_source(wl_dataset *ds, const wl_source *src)
+int wl_dataset_source_find(const wl_dataset *ds, const char *name)
 {
-	size_t i;
-	for (i = 0; i < ds->nsources; i++)
-		if (strcmp(ds->sources[i].name, src->name) == 0)
-			break;
+	for (size_t i = 0; i < ds->nsources; i++)
+		if (strcmp(ds->sources[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int wl_dataset_source(wl_dataset *ds, const wl_source *declared)
+{
+	wl_source renamed;
+	const wl_source *src = declared;
+	if (ds->source_rename) {
+		renamed = *declared;
+		renamed.name = ds->source_rename;
+		src = &renamed;
+	}
+	int found = wl_dataset_source_find(ds, src->name);
+	size_t i = found < 0 ? ds->nsources : (size_t)found;
 	if (i == ds->nsources) {
 		if (ds->nsources >= UINT16_MAX)
 			return wl_error_set(WL_EUSAGE, "too many sources");
@@ -145,6 +158,44 @@ int wl_dataset_source_file(wl_dataset *ds, int source, const char *path, const c
 		return wl_error_set(WL_ENOMEM, "out of memory");
 	s->nfiles++;
 	return WL_OK;
+}
+
+size_t wl_dataset_drop_source(wl_dataset *ds, int source)
+{
+	if (source < 0 || (size_t)source >= ds->nsources)
+		return 0;
+	size_t kept = 0, removed = 0;
+	for (size_t i = 0; i < ds->nentities; i++) {
+		wl_entity *e = ds->entities[i];
+		size_t nv = 0, nl = 0;
+		for (size_t v = 0; v < e->nvalues; v++)
+			if (e->values[v].source != source)
+				e->values[nv++] = e->values[v];
+		for (size_t l = 0; l < e->nlinks; l++)
+			if (e->links[l].source != source)
+				e->links[nl++] = e->links[l];
+		e->nvalues = nv;
+		e->nlinks = nl;
+		if (!nv) {
+			removed++;
+			continue;
+		}
+		if (e->source == source)
+			e->source = e->values[0].source;
+		e->put_source = e->source;
+		ds->entities[kept++] = e;
+	}
+	ds->nentities = kept;
+	/* the id map lost entries: build it again */
+	wl_strmap_free(&ds->by_id);
+	wl_strmap_init(&ds->by_id);
+	for (size_t i = 0; i < ds->nentities; i++)
+		wl_strmap_put(&ds->by_id, ds->entities[i]->id, ds->entities[i]);
+	wl_source *s = &ds->sources[source];
+	const char *name = s->name;
+	memset(s, 0, sizeof(*s));
+	s->name = name;
+	return removed;
 }
 
 wl_entity *wl_dataset_find(const wl_dataset *ds, const char *id)

@@ -87,6 +87,8 @@ typedef struct wl_dataset {
 	wl_entity **entities;  /* in the order read */
 	size_t nentities, capentities;
 	wl_strmap by_id;
+	/* When set, every source a reader declares takes this name (--source NAME=PATH). */
+	const char *source_rename;
 	/* Called before each file is read (progress); optional. */
 	void (*on_file)(void *ctx, const char *path);
 	void *on_file_ctx;
@@ -113,6 +115,16 @@ void wl_dataset_free(wl_dataset *ds);
  * any fields it lacked. Returns a negative WL_E* code on failure.
  */
 int wl_dataset_source(wl_dataset *ds, const wl_source *src);
+
+/*
+ * Forgets everything a source said: its values and links, the entities left
+ * with no value, its files and metadata (its name and index stay). Used to
+ * replace one list by a newer file. Returns the number of entities removed.
+ */
+size_t wl_dataset_drop_source(wl_dataset *ds, int source);
+
+/* The index of the source with that name, or -1. */
+int wl_dataset_source_find(const wl_dataset *ds, const char *name);
 
 /* Adds a file (path, hash and size computed here) to a source. */
 int wl_dataset_source_file(wl_dataset *ds, int source, const char *path, const char *role);

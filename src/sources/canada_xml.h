@@ -16,6 +16,7 @@
 #ifndef WL_CANADA_XML_H
 #define WL_CANADA_XML_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/entity.h"
