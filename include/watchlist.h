@@ -110,7 +110,22 @@ typedef struct wl_screen_options {
 	double threshold; /* a result scores >= threshold to be a match; <= 0: the default */
 	size_t limit;     /* results at most; 0: the default */
 	double min_score; /* results below this are not returned (default 0.5 x threshold) */
+	/* When set, only entities it accepts (returns non-zero for) are scored and
+	 * returned: dataset, schema or topic filters, decided false positives. */
+	int (*accept)(void *ctx, const wl_index *idx, size_t entity);
+	void *accept_ctx;
 } wl_screen_options;
+
+/* An entity's id, schema name, caption and source (dataset) name, for filters. */
+const char *wl_index_entity_id(const wl_index *idx, size_t entity);
+const char *wl_index_entity_schema(const wl_index *idx, size_t entity);
+const char *wl_index_entity_source(const wl_index *idx, size_t entity);
+/* True when some value of the entity came from the named source (dataset). */
+int wl_index_entity_listed_by(const wl_index *idx, size_t entity, const char *source);
+/* True when the entity has the topic ("sanction", "crime.cyber", ...). */
+int wl_index_entity_has_topic(const wl_index *idx, size_t entity, const char *topic);
+/* The name of source i, and its list date (or NULL). */
+const char *wl_index_source_name(const wl_index *idx, size_t i);
 
 #define WL_FEATURE_MAX 6
 

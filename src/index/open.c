@@ -324,3 +324,45 @@ long wl_index_find(const wl_index *idx, const char *id)
 	}
 	return -1;
 }
+
+const char *wl_index_entity_id(const wl_index *idx, size_t entity)
+{
+	return wl_index_str(idx, idx->entities[entity].id);
+}
+
+const char *wl_index_entity_schema(const wl_index *idx, size_t entity)
+{
+	return wl_schema_name(idx->entities[entity].schema);
+}
+
+const char *wl_index_entity_source(const wl_index *idx, size_t entity)
+{
+	return idx->source_name[idx->entities[entity].source];
+}
+
+const char *wl_index_source_name(const wl_index *idx, size_t i)
+{
+	return i < idx->nsources ? idx->source_name[i] : NULL;
+}
+
+int wl_index_entity_listed_by(const wl_index *idx, size_t entity, const char *source)
+{
+	const wl_disk_entity *e = &idx->entities[entity];
+	if (!strcmp(idx->source_name[e->source], source))
+		return 1;
+	for (uint32_t i = 0; i < e->nvalues; i++)
+		if (!strcmp(idx->source_name[idx->values[e->first_value + i].source], source))
+			return 1;
+	return 0;
+}
+
+int wl_index_entity_has_topic(const wl_index *idx, size_t entity, const char *topic)
+{
+	const wl_disk_entity *e = &idx->entities[entity];
+	for (uint32_t i = 0; i < e->nvalues; i++) {
+		const wl_disk_value *v = &idx->values[e->first_value + i];
+		if (v->prop == WL_PROP_TOPICS && !strcmp(wl_index_str(idx, v->text), topic))
+			return 1;
+	}
+	return 0;
+}

@@ -144,11 +144,15 @@ int wl_screen(wl_screener *s, const wl_query *q, const wl_screen_options *opts,
 		return rc;
 	const wl_index *idx = s->idx;
 	size_t want = limit * 8 < 64 ? 64 : limit * 8;
+	if (opts && opts->accept)
+		want = WL_CANDIDATES_MAX; /* some will be filtered out */
 	if (want > WL_CANDIDATES_MAX)
 		want = WL_CANDIDATES_MAX;
 	size_t nc = wl_candidates(idx, &s->scratch, &s->pq.name, s->cands, want);
 	size_t n = 0;
 	for (size_t i = 0; i < nc; i++) {
+		if (opts && opts->accept && !opts->accept(opts->accept_ctx, idx, s->cands[i]))
+			continue;
 		wl_result *r = &s->results[n];
 		wl_score_entity(idx, &s->pq, s->cands[i], r);
 		if (r->score < min_score)
