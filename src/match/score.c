@@ -8,7 +8,7 @@
  * move the score, each explained:
  *   birthDate   +0.05 the same day, +0.02 the same year (one side less
  *               precise), +0.02 day and month swapped; -0.05 a year apart;
- *               -0.15 contradicting.
+ *               -0.20 contradicting.
  *   country     +0.02 the same; -0.05 none of the entity's countries.
  *   schema      -0.25 a person for an organisation or the reverse: an
  *               identical name alone is then no match.
@@ -25,7 +25,7 @@
 #define DOB_YEAR 0.02
 #define DOB_SWAPPED 0.02
 #define DOB_NEAR -0.05
-#define DOB_DIFFERENT -0.15
+#define DOB_DIFFERENT -0.20
 #define COUNTRY_SAME 0.02
 #define COUNTRY_DIFFERENT -0.05
 #define SCHEMA_CONFLICT -0.25

@@ -155,10 +155,16 @@ static size_t digits_of(const char *t, size_t n, char *d, size_t cap)
 }
 
 /*
- * Similarity of two tokens; with skeletons false, transliteration variants
- * are not looked for (used for joined tokens, where they would add noise).
+ * How strictly two tokens are compared: fully (typos and transliteration
+ * variants); as joined tokens (one typo fewer, no skeletons: joining is for
+ * spacing variants, and typos on top of it add noise); or exactly (pinyin and
+ * Hangul syllables, which transliteration writes one way only: "cheng" and
+ * "chen" are two names, not a typo).
  */
-static double token_similarity(const char *a, size_t na, const char *b, size_t nb, bool skeletons)
+enum sim_mode { SIM_FULL, SIM_JOINED, SIM_EXACT };
+
+static double token_similarity(const char *a, size_t na, const char *b, size_t nb,
+			       enum sim_mode mode)
 {
 	if (na == nb && memcmp(a, b, na) == 0)
 		return 1.0;
@@ -172,26 +178,27 @@ static double token_similarity(const char *a, size_t na, const char *b, size_t n
 			return 0.0;
 		size_t shorter = (na < nb ? na : nb) - nda;
 		int d = wl_edit_distance(a, na, b, nb, wl_typo_budget(shorter));
-		return d <= wl_typo_budget(shorter) ? 1.0 - 0.5 * d / (double)(na > nb ? na : nb) : 0.0;
+		return d <= wl_typo_budget(shorter) ? 1.0 - d / (double)(na > nb ? na : nb) : 0.0;
 	}
+	if (mode == SIM_EXACT)
+		return 0.0;
 	size_t shorter = na < nb ? na : nb, longer = na > nb ? na : nb;
-	int budget = wl_typo_budget(shorter);
-	int d = wl_edit_distance(a, na, b, nb, budget);
-	if (d <= budget)
-		return 1.0 - 0.5 * d / (double)longer;
-	if (skeletons && shorter >= 4) {
+	int budget = wl_typo_budget(shorter) - (mode == SIM_JOINED);
+	int d = budget >= 0 ? wl_edit_distance(a, na, b, nb, budget) : 1;
+	double sim = d <= budget ? 1.0 - d / (double)longer : 0.0;
+	if (mode == SIM_FULL && shorter >= 4 && sim < SKELETON_SIM) {
 		char sa[TOKEN_MAX + 1], sb[TOKEN_MAX + 1];
 		size_t ka = wl_skeleton(a, na, sa, sizeof(sa)), kb = wl_skeleton(b, nb, sb, sizeof(sb));
 		if (ka >= 3 && ka == kb && memcmp(sa, sb, ka) == 0 &&
 		    wl_jaro_winkler(a, na, b, nb) >= SKELETON_MIN_JW)
 			return SKELETON_SIM;
 	}
-	return 0.0;
+	return sim;
 }
 
 double wl_token_similarity(const char *a, size_t na, const char *b, size_t nb)
 {
-	return token_similarity(a, na, b, nb, true);
+	return token_similarity(a, na, b, nb, SIM_FULL);
 }
 
 /* --- name alignment --- */
@@ -272,11 +279,16 @@ static void joined_options(const wl_name *from, const wl_name *to, int from_is_q
 			if (!jl)
 				continue;
 			float wf = span_weight(from, f, count);
+			int syllables = 0;
+			for (size_t k = f; k < f + count; k++)
+				syllables |= from->tokens[k].flags & WL_TOK_SYLLABLE;
 			for (size_t t = 0; t < to->ntokens; t++) {
 				const wl_token *tt = &to->tokens[t];
 				if (tt->len < jl - jl / 3 || tt->len > jl + jl / 3)
 					continue;
-				float sim = (float)token_similarity(joined, jl, to->text + tt->off, tt->len, false);
+				enum sim_mode mode =
+					(syllables || (tt->flags & WL_TOK_SYLLABLE)) ? SIM_EXACT : SIM_JOINED;
+				float sim = (float)token_similarity(joined, jl, to->text + tt->off, tt->len, mode);
 				float wt = token_weight(tt);
 				if (from_is_query)
 					add_option(opts, nopts, f, count, t, 1, sim, wf, wt);
@@ -309,8 +321,10 @@ void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out)
 		const wl_token *qt = &q->tokens[i];
 		for (size_t j = 0; j < c->ntokens; j++) {
 			const wl_token *ct = &c->tokens[j];
-			float sim = (float)wl_token_similarity(q->text + qt->off, qt->len,
-							       c->text + ct->off, ct->len);
+			enum sim_mode mode =
+				((qt->flags | ct->flags) & WL_TOK_SYLLABLE) ? SIM_EXACT : SIM_FULL;
+			float sim = (float)token_similarity(q->text + qt->off, qt->len,
+							    c->text + ct->off, ct->len, mode);
 			if (sim < SIM_MIN)
 				sim = initial_sim(qt, q->text, ct, c->text);
 			if (sim < SIM_MIN)

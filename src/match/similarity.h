@@ -7,13 +7,15 @@
  * up to 7, two up to 11, three beyond), a consonant skeleton for
  * transliteration variants ("mohammed" ~ "muhammad"), and 0 otherwise.
  * Digits are significant: tokens with digits must have the same digits in
- * the same places ("apt31" is never "apt3" nor "apt310").
+ * the same places ("apt31" is never "apt3" nor "apt310"). A typo costs
+ * its share of the longer token (1 - edits / length).
  *
  * Name similarity aligns the tokens of two names in any order, allowing a
  * token on one side to meet two joined tokens on the other ("gaobin" ~
  * "gao bin", "apt31" ~ "apt 31") and an initial to meet a token it begins
  * ("g" ~ "gaobin"), and weighs the aligned pairs by token length, with
- * company legal forms light. The result says how much of each name was
+ * company legal forms light. Pinyin and Hangul syllables match exactly or
+ * not at all, and joined tokens allow one typo fewer. The result says how much of each name was
  * matched, which is what the scorer turns into a score and an explanation.
  */
 #ifndef WL_SIMILARITY_H
