@@ -131,8 +131,8 @@ BENCH_BIN := $(BUILD)/bench/pairs $(BUILD)/bench/latency $(BUILD)/bench/dump_nam
 bench:
 	@bench/install-deps
 	@$(MAKE) --no-print-directory bench-tools
-	@bench/quality/run
-	@bench/speed/run
+	@BENCH_BUILD=$(BUILD) bench/quality/run
+	@BENCH_BUILD=$(BUILD) bench/speed/run
 
 bench-tools: $(BUILD)/watchlist $(INDEX) $(BENCH_BIN)
 

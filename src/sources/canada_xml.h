@@ -20,6 +20,10 @@
 #include <stddef.h>
 
 #include "model/entity.h"
+#include "reader.h"
+
+/* The reader (also declared in reader.h once it is registered). */
+extern const wl_reader wl_reader_canada_xml;
 
 /*
  * Reads a list held in memory (len bytes at data) into ds; path only names

@@ -20,6 +20,10 @@
 #include <stddef.h>
 
 #include "model/entity.h"
+#include "reader.h"
+
+/* The reader (registered in registry.c). */
+extern const wl_reader wl_reader_ofac_xml;
 
 /*
  * Reads a list held in memory (len bytes at data) into ds. path names the
