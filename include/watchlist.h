@@ -109,7 +109,7 @@ typedef struct wl_query {
 typedef struct wl_screen_options {
 	double threshold; /* a result scores >= threshold to be a match; <= 0: the default */
 	size_t limit;     /* results at most; 0: the default */
-	double min_score; /* results below this are not returned (default 0.5 x threshold) */
+	double min_score; /* results below this are not returned (default 0.75 x threshold) */
 	/* When set, only entities it accepts (returns non-zero for) are scored and
 	 * returned: dataset, schema or topic filters, decided false positives. */
 	int (*accept)(void *ctx, const wl_index *idx, size_t entity);

@@ -30,8 +30,9 @@ int wl_cand_scratch_init(wl_cand_scratch *cs, const wl_index *idx)
 	size_t n = idx->nentities + 1;
 	cs->acc = calloc(n, sizeof(float));
 	cs->stamp = calloc(n, sizeof(uint32_t));
+	cs->covered = calloc(n, sizeof(uint32_t));
 	cs->touched = malloc(n * sizeof(uint32_t));
-	if (!cs->acc || !cs->stamp || !cs->touched) {
+	if (!cs->acc || !cs->stamp || !cs->covered || !cs->touched) {
 		wl_cand_scratch_free(cs);
 		return wl_error_set(WL_ENOMEM, "out of memory");
 	}
@@ -42,6 +43,7 @@ void wl_cand_scratch_free(wl_cand_scratch *cs)
 {
 	free(cs->acc);
 	free(cs->stamp);
+	free(cs->covered);
 	free(cs->touched);
 	memset(cs, 0, sizeof(*cs));
 }
@@ -114,13 +116,20 @@ static void probe_variant(void *ctx, const char *v, size_t n)
 	probe(lk, lk->idx->deletes, lk->idx->deletes_cap, v, n, check_similar);
 }
 
-static void find_terms(lookup *lk)
+/*
+ * The terms a query unit may be. A single token: exact, within its typo
+ * budget, or by skeleton. Joined tokens ("gao bin" as "gaobin"): exact, or
+ * within one typo fewer, as the name alignment compares them.
+ */
+static void find_terms(lookup *lk, int joined)
 {
 	const wl_index *idx = lk->idx;
 	lk->nhits = 0;
 	probe(lk, idx->term_hash, idx->term_hash_cap, lk->unit, lk->len, check_exact);
-	wl_deletion_variants(lk->unit, lk->len, wl_delete_budget(lk->len), probe_variant, lk);
-	if (lk->len >= 4) {
+	int budget = wl_delete_budget(lk->len) - joined;
+	if (budget >= 0)
+		wl_deletion_variants(lk->unit, lk->len, budget, probe_variant, lk);
+	if (!joined && lk->len >= 4) {
 		char skel[WL_NAME_MAX];
 		size_t k = wl_skeleton(lk->unit, lk->len, skel, sizeof(skel));
 		if (k >= 3)
@@ -134,8 +143,8 @@ static int cmp_found(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
-/* Credits the entities of the terms found for one query unit. */
-static void credit(const wl_index *idx, wl_cand_scratch *cs, lookup *lk)
+/* Credits the entities of the terms found for one query unit (tokens in mask). */
+static void credit(const wl_index *idx, wl_cand_scratch *cs, lookup *lk, uint32_t mask)
 {
 	qsort(lk->hits, lk->nhits, sizeof(found), cmp_found);
 	cs->unit++;
@@ -151,6 +160,7 @@ static void credit(const wl_index *idx, wl_cand_scratch *cs, lookup *lk)
 				cs->touched[cs->ntouched++] = e;
 			cs->stamp[e] = cs->unit;
 			cs->acc[e] += w;
+			cs->covered[e] |= mask;
 		}
 	}
 }
@@ -193,7 +203,7 @@ static size_t select_best(wl_cand_scratch *cs, uint32_t *out, size_t max)
 }
 
 size_t wl_candidates(const wl_index *idx, wl_cand_scratch *cs, const wl_name *q, uint32_t *out,
-		     size_t max)
+		     uint32_t *covered, size_t max)
 {
 	lookup lk = {.idx = idx};
 	char joined[WL_NAME_MAX];
@@ -205,14 +215,17 @@ size_t wl_candidates(const wl_index *idx, wl_cand_scratch *cs, const wl_name *q,
 			len += t->len;
 			lk.unit = joined;
 			lk.len = len;
-			find_terms(&lk);
-			credit(idx, cs, &lk);
+			find_terms(&lk, k > 0);
+			credit(idx, cs, &lk, ((1u << (k + 1)) - 1) << i);
 		}
 	}
 	size_t n = select_best(cs, out, max);
+	for (size_t i = 0; i < n; i++)
+		covered[i] = cs->covered[out[i]];
 	for (size_t i = 0; i < cs->ntouched; i++) {
 		cs->acc[cs->touched[i]] = 0;
 		cs->stamp[cs->touched[i]] = 0;
+		cs->covered[cs->touched[i]] = 0;
 	}
 	cs->ntouched = 0;
 	cs->unit = 0;
@@ -240,4 +253,16 @@ void wl_index_name(const wl_index *idx, uint32_t name, wl_name *out)
 		out->ntokens++;
 		i = j + 1;
 	}
+}
+
+float wl_coverage_bound(const wl_name *q, uint32_t covered)
+{
+	float total = 0, met = 0;
+	for (size_t i = 0; i < q->ntokens; i++) {
+		float w = wl_token_weight(&q->tokens[i]);
+		total += w;
+		if ((covered >> i) & 1 || q->tokens[i].len == 1)
+			met += w;
+	}
+	return total > 0 ? met / total : 0;
 }

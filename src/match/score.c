@@ -31,12 +31,16 @@
 #define SCHEMA_CONFLICT -0.25
 #define IDENTIFIER_FLOOR 0.95
 
-static wl_feature *feature(wl_result *r, const char *name, double score)
+/* A new feature; NULL when its texts are not wanted (pq->explain unset). */
+static wl_feature *feature(const wl_prepared_query *pq, wl_result *r, const char *name,
+			   double score)
 {
 	wl_feature *f = &r->features[r->nfeatures++];
-	memset(f, 0, sizeof(*f));
 	f->name = name;
 	f->score = score;
+	if (!pq->explain)
+		return NULL;
+	f->query[0] = f->candidate[0] = f->detail[0] = '\0';
 	return f;
 }
 
@@ -88,7 +92,11 @@ static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_
 			best_name = cand;
 		}
 	}
-	wl_feature *f = feature(r, "name", best < 0 ? 0 : best);
+	wl_feature *f = feature(pq, r, "name", best < 0 ? 0 : best);
+	if (best >= 0)
+		r->score = best;
+	if (!f)
+		return;
 	snprintf(f->query, sizeof(f->query), "%s", pq->q->name);
 	if (best < 0) {
 		snprintf(f->detail, sizeof(f->detail), "the entity has no name to compare");
@@ -102,7 +110,6 @@ static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_
 		 nm->prop == WL_PROP_WEAK_ALIAS ? "weak alias (capped): " : "", how,
 		 100.0 * best_al.q_matched / (best_al.q_weight ? best_al.q_weight : 1),
 		 wl_prop_name(nm->prop), 100.0 * best_al.c_matched / (best_al.c_weight ? best_al.c_weight : 1));
-	r->score = best;
 	(void)e;
 }
 
@@ -138,13 +145,15 @@ static void score_birth_date(const wl_index *idx, const wl_prepared_query *pq, u
 		"born a year apart",
 		"a different date of birth",
 	};
-	wl_feature *f = feature(r, "birthDate", adj[best]);
+	wl_feature *f = feature(pq, r, "birthDate", adj[best]);
+	r->score += adj[best];
+	if (!f)
+		return;
 	wl_date_format(&pq->date, f->query);
 	snprintf(f->candidate, sizeof(f->candidate), "%s", best_text);
 	snprintf(f->detail, sizeof(f->detail), "%s: %s %+.2f", words[best],
 		 best == WL_DATE_SAME || best == WL_DATE_SAME_YEAR || best == WL_DATE_SWAPPED ? "agrees," : "contradicts,",
 		 adj[best]);
-	r->score += adj[best];
 }
 
 static int is_country_prop(wl_prop p)
@@ -168,19 +177,21 @@ static void score_country(const wl_index *idx, const wl_prepared_query *pq, uint
 		any = 1;
 		if (strcmp(t, pq->country) == 0)
 			same = 1;
-		if (!strstr(seen, t) && len + strlen(t) + 3 < sizeof(seen))
+		if (pq->explain && !strstr(seen, t) && len + strlen(t) + 3 < sizeof(seen))
 			len += (size_t)snprintf(seen + len, sizeof(seen) - len, "%s%s", len ? ", " : "", t);
 	}
 	if (!any)
 		return;
 	double adj = same ? COUNTRY_SAME : COUNTRY_DIFFERENT;
-	wl_feature *f = feature(r, "country", adj);
+	wl_feature *f = feature(pq, r, "country", adj);
+	r->score += adj;
+	if (!f)
+		return;
 	snprintf(f->query, sizeof(f->query), "%s", pq->country);
 	snprintf(f->candidate, sizeof(f->candidate), "%s", seen);
 	snprintf(f->detail, sizeof(f->detail), same ? "a country of the entity: agrees, %+.2f"
 						    : "none of the entity's countries: contradicts, %+.2f",
 		 adj);
-	r->score += adj;
 }
 
 static int is_person_like(int s)
@@ -204,12 +215,14 @@ static void score_schema(const wl_index *idx, const wl_prepared_query *pq, uint3
 		       (is_org_like(pq->schema) && is_person_like(cs));
 	if (!conflict)
 		return;
-	wl_feature *f = feature(r, "schema", SCHEMA_CONFLICT);
+	wl_feature *f = feature(pq, r, "schema", SCHEMA_CONFLICT);
+	r->score += SCHEMA_CONFLICT;
+	if (!f)
+		return;
 	snprintf(f->query, sizeof(f->query), "%s", wl_schema_name(pq->schema));
 	snprintf(f->candidate, sizeof(f->candidate), "%s", wl_schema_name(cs));
 	snprintf(f->detail, sizeof(f->detail), "a %s is not a %s: %+.2f", wl_schema_name(pq->schema),
 		 wl_schema_name(cs), SCHEMA_CONFLICT);
-	r->score += SCHEMA_CONFLICT;
 }
 
 size_t wl_fold_identifier(const char *s, char *out, size_t cap)
@@ -239,13 +252,15 @@ static void score_identifier(const wl_index *idx, const wl_prepared_query *pq, u
 		if (strcmp(folded, pq->id) != 0)
 			continue;
 		double lift = r->score < IDENTIFIER_FLOOR ? IDENTIFIER_FLOOR - r->score : 0;
-		wl_feature *f = feature(r, "identifier", lift);
+		wl_feature *f = feature(pq, r, "identifier", lift);
+		r->score += lift;
+		if (!f)
+			return;
 		snprintf(f->query, sizeof(f->query), "%s", pq->q->id_number);
 		snprintf(f->candidate, sizeof(f->candidate), "%s", value_text(idx, v));
 		const char *detail = wl_index_str(idx, v->detail);
 		snprintf(f->detail, sizeof(f->detail), "the same %s%s%s", wl_prop_name(v->prop),
 			 *detail ? ": " : "", detail);
-		r->score += lift;
 		return;
 	}
 }

@@ -25,6 +25,7 @@ struct wl_screener {
 	wl_normaliser *norm;
 	wl_cand_scratch scratch;
 	uint32_t cands[WL_CANDIDATES_MAX];
+	uint32_t covered[WL_CANDIDATES_MAX];
 	wl_result results[WL_CANDIDATES_MAX];
 	wl_prepared_query pq;
 };
@@ -138,7 +139,7 @@ int wl_screen(wl_screener *s, const wl_query *q, const wl_screen_options *opts,
 	*nresults = 0;
 	double threshold = opts && opts->threshold > 0 ? opts->threshold : WL_DEFAULT_THRESHOLD;
 	size_t limit = opts && opts->limit ? opts->limit : WL_DEFAULT_LIMIT;
-	double min_score = opts && opts->min_score > 0 ? opts->min_score : threshold * 0.5;
+	double min_score = opts && opts->min_score > 0 ? opts->min_score : threshold * 0.75;
 	int rc = prepare(s, q);
 	if (rc)
 		return rc;
@@ -148,9 +149,12 @@ int wl_screen(wl_screener *s, const wl_query *q, const wl_screen_options *opts,
 		want = WL_CANDIDATES_MAX; /* some will be filtered out */
 	if (want > WL_CANDIDATES_MAX)
 		want = WL_CANDIDATES_MAX;
-	size_t nc = wl_candidates(idx, &s->scratch, &s->pq.name, s->cands, want);
+	size_t nc = wl_candidates(idx, &s->scratch, &s->pq.name, s->cands, s->covered, want);
 	size_t n = 0;
 	for (size_t i = 0; i < nc; i++) {
+		/* the name score cannot exceed the share of the query its terms met */
+		if (wl_coverage_bound(&s->pq.name, s->covered[i]) < min_score && !s->pq.id[0])
+			continue;
 		if (opts && opts->accept && !opts->accept(opts->accept_ctx, idx, s->cands[i]))
 			continue;
 		wl_result *r = &s->results[n];
@@ -169,5 +173,11 @@ int wl_screen(wl_screener *s, const wl_query *q, const wl_screen_options *opts,
 	}
 	qsort(s->results, n, sizeof(wl_result), cmp_result);
 	*nresults = n < limit ? n : limit;
+	/* only the results returned get their explanations written */
+	s->pq.explain = true;
+	for (size_t i = 0; i < *nresults; i++) {
+		wl_result *r = &s->results[i];
+		wl_score_entity(idx, &s->pq, (uint32_t)r->entity, r);
+	}
 	return WL_OK;
 }

@@ -163,6 +163,25 @@ static size_t digits_of(const char *t, size_t n, char *d, size_t cap)
  */
 enum sim_mode { SIM_FULL, SIM_JOINED, SIM_EXACT };
 
+/* The letters (bits 0-25) and whether there are digits (bit 26) of a token. */
+static uint32_t token_mask(const char *t, size_t n)
+{
+	uint32_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c >= 'a' && c <= 'z')
+			m |= 1u << (c - 'a');
+		else if (c >= '0' && c <= '9')
+			m |= 1u << 26;
+	}
+	return m;
+}
+
+static char skeleton_head(char c)
+{
+	return is_vowel(c) ? 'a' : fold_consonant(c);
+}
+
 static double token_similarity(const char *a, size_t na, const char *b, size_t nb,
 			       enum sim_mode mode)
 {
@@ -170,23 +189,30 @@ static double token_similarity(const char *a, size_t na, const char *b, size_t n
 		return 1.0;
 	if (!na || !nb || na > TOKEN_MAX || nb > TOKEN_MAX)
 		return 0.0;
-	char da[TOKEN_MAX], db[TOKEN_MAX];
-	size_t nda = digits_of(a, na, da, sizeof(da)), ndb = digits_of(b, nb, db, sizeof(db));
-	if (nda || ndb) {
+	uint32_t ma = token_mask(a, na), mb = token_mask(b, nb);
+	size_t shorter = na < nb ? na : nb, longer = na > nb ? na : nb;
+	if ((ma | mb) & (1u << 26)) {
 		/* digits are significant: the same digits, and a typo only in the letters */
-		if (nda != ndb || memcmp(da, db, nda) != 0)
+		char da[TOKEN_MAX], db[TOKEN_MAX];
+		size_t nda = digits_of(a, na, da, sizeof(da)), ndb = digits_of(b, nb, db, sizeof(db));
+		if (nda != ndb || memcmp(da, db, nda) != 0 || mode == SIM_EXACT)
 			return 0.0;
-		size_t shorter = (na < nb ? na : nb) - nda;
-		int d = wl_edit_distance(a, na, b, nb, wl_typo_budget(shorter));
-		return d <= wl_typo_budget(shorter) ? 1.0 - d / (double)(na > nb ? na : nb) : 0.0;
+		int budget = wl_typo_budget(shorter - nda);
+		int d = wl_edit_distance(a, na, b, nb, budget);
+		return d <= budget ? 1.0 - d / (double)longer : 0.0;
 	}
 	if (mode == SIM_EXACT)
 		return 0.0;
-	size_t shorter = na < nb ? na : nb, longer = na > nb ? na : nb;
 	int budget = wl_typo_budget(shorter) - (mode == SIM_JOINED);
-	int d = budget >= 0 ? wl_edit_distance(a, na, b, nb, budget) : 1;
-	double sim = d <= budget ? 1.0 - d / (double)longer : 0.0;
-	if (mode == SIM_FULL && shorter >= 4 && sim < SKELETON_SIM) {
+	double sim = 0.0;
+	/* every edit changes at most two letters of the sets: a cheap lower bound */
+	if (budget >= 0 && __builtin_popcount(ma ^ mb) <= 2 * budget) {
+		int d = wl_edit_distance(a, na, b, nb, budget);
+		if (d <= budget)
+			sim = 1.0 - d / (double)longer;
+	}
+	if (mode == SIM_FULL && shorter >= 4 && sim < SKELETON_SIM &&
+	    skeleton_head(a[0]) == skeleton_head(b[0])) {
 		char sa[TOKEN_MAX + 1], sb[TOKEN_MAX + 1];
 		size_t ka = wl_skeleton(a, na, sa, sizeof(sa)), kb = wl_skeleton(b, nb, sb, sizeof(sb));
 		if (ka >= 3 && ka == kb && memcmp(sa, sb, ka) == 0 &&
@@ -209,7 +235,7 @@ double wl_token_similarity(const char *a, size_t na, const char *b, size_t nb)
 #define MAX_JOIN 3          /* tokens joined to meet one token of the other side */
 #define MAX_OPTIONS 512
 
-static float token_weight(const wl_token *t)
+float wl_token_weight(const wl_token *t)
 {
 	float w = t->len < 10 ? (float)t->len : 10.0f;
 	if (t->flags & WL_TOK_LEGAL_FORM)
@@ -221,7 +247,7 @@ static float span_weight(const wl_name *n, size_t first, size_t count)
 {
 	float w = 0;
 	for (size_t i = first; i < first + count; i++)
-		w += token_weight(&n->tokens[i]);
+		w += wl_token_weight(&n->tokens[i]);
 	return w;
 }
 
@@ -289,7 +315,7 @@ static void joined_options(const wl_name *from, const wl_name *to, int from_is_q
 				enum sim_mode mode =
 					(syllables || (tt->flags & WL_TOK_SYLLABLE)) ? SIM_EXACT : SIM_JOINED;
 				float sim = (float)token_similarity(joined, jl, to->text + tt->off, tt->len, mode);
-				float wt = token_weight(tt);
+				float wt = wl_token_weight(tt);
 				if (from_is_query)
 					add_option(opts, nopts, f, count, t, 1, sim, wf, wt);
 				else
@@ -311,9 +337,9 @@ void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out)
 	size_t nopts = 0;
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < q->ntokens; i++)
-		out->q_weight += token_weight(&q->tokens[i]);
+		out->q_weight += wl_token_weight(&q->tokens[i]);
 	for (size_t j = 0; j < c->ntokens; j++)
-		out->c_weight += token_weight(&c->tokens[j]);
+		out->c_weight += wl_token_weight(&c->tokens[j]);
 	if (!q->ntokens || !c->ntokens)
 		return;
 
@@ -329,7 +355,7 @@ void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out)
 				sim = initial_sim(qt, q->text, ct, c->text);
 			if (sim < SIM_MIN)
 				sim = initial_sim(ct, c->text, qt, q->text);
-			add_option(opts, &nopts, i, 1, j, 1, sim, token_weight(qt), token_weight(ct));
+			add_option(opts, &nopts, i, 1, j, 1, sim, wl_token_weight(qt), wl_token_weight(ct));
 		}
 	}
 	joined_options(q, c, 1, opts, &nopts);

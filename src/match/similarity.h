@@ -63,6 +63,9 @@ typedef struct wl_alignment {
 	float score;               /* name score in 0..1 from both coverages */
 } wl_alignment;
 
+/* A token's weight in a name: its length up to 10, a legal form a fifth of that, at least 1. */
+float wl_token_weight(const wl_token *t);
+
 /* Aligns the tokens of two names and scores the alignment. */
 void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out);
 
