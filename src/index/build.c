@@ -311,8 +311,10 @@ static int place_match_strings(writer *w, wl_match_tables *mt)
 {
 	for (size_t i = 0; i < mt->nnames; i++)
 		mt->names[i].text = str_off(w, mt->name_texts[i]);
-	for (size_t i = 0; i < mt->nterms; i++)
+	for (size_t i = 0; i < mt->nterms; i++) {
 		mt->terms[i].text = str_off(w, mt->term_texts[i]);
+		mt->terms[i].len = (uint32_t)strlen(mt->term_texts[i]);
+	}
 	return w->oom ? WL_ENOMEM : WL_OK;
 }
 

@@ -43,7 +43,7 @@ enum wl_section_kind {
 	WL_SEC_ENTITY_NAMES = 9, /* u32 first name of each entity, and one past the last */
 	WL_SEC_TOKFLAGS = 10,    /* u8 token flags, ntokens for each name */
 	WL_SEC_TERMS = 11,       /* wl_disk_term: every token and joined token pair */
-	WL_SEC_POSTINGS = 12,    /* u32 name numbers, ascending for each term */
+	WL_SEC_POSTINGS = 12,    /* u32 entity numbers, ascending for each term */
 	WL_SEC_TERM_HASH = 13,   /* wl_disk_slot: term text -> term */
 	WL_SEC_DELETES = 14,     /* wl_disk_slot: a term with letters deleted -> term */
 	WL_SEC_SKELETONS = 15,   /* wl_disk_slot: a term's consonant skeleton -> term */
@@ -112,6 +112,7 @@ typedef struct wl_disk_name {
 
 typedef struct wl_disk_term {
 	uint32_t text;  /* string */
+	uint32_t len;   /* its length in bytes */
 	uint32_t first; /* into POSTINGS */
 	uint32_t count;
 } wl_disk_term;
@@ -130,7 +131,7 @@ typedef struct wl_disk_slot {
 } wl_disk_slot;
 
 _Static_assert(sizeof(wl_disk_name) == 20, "name size");
-_Static_assert(sizeof(wl_disk_term) == 12, "term size");
+_Static_assert(sizeof(wl_disk_term) == 16, "term size");
 _Static_assert(sizeof(wl_disk_slot) == 8, "slot size");
 _Static_assert(sizeof(wl_disk_header) == WL_INDEX_HEADER_SIZE, "header size");
 _Static_assert(sizeof(wl_disk_section) == 24, "section size");

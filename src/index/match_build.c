@@ -62,7 +62,7 @@ size_t wl_deletion_variants(const char *s, size_t n, int max_edits,
 /* --- growable arrays --- */
 
 typedef struct pair {
-	uint32_t term, name;
+	uint32_t term, entity;
 } pair;
 
 typedef struct builder {
@@ -121,20 +121,20 @@ static uint32_t term_id(builder *b, const char *text, size_t len, int single)
 	return (uint32_t)id;
 }
 
-static void add_pair(builder *b, uint32_t term, uint32_t name)
+static void add_pair(builder *b, uint32_t term, uint32_t entity)
 {
 	b->pairs = grow(b->pairs, &b->cappairs, b->npairs + 1, sizeof(pair), &b->oom);
 	if (!b->oom)
-		b->pairs[b->npairs++] = (pair){term, name};
+		b->pairs[b->npairs++] = (pair){term, entity};
 }
 
 /* Terms of a name: each token, and runs of 2 (3 for Han syllables) tokens joined. */
-static void add_terms(builder *b, const wl_name *n, uint32_t name)
+static void add_terms(builder *b, const wl_name *n, uint32_t entity)
 {
 	char joined[WL_NAME_MAX];
 	for (size_t i = 0; i < n->ntokens; i++) {
 		const wl_token *t = &n->tokens[i];
-		add_pair(b, term_id(b, n->text + t->off, t->len, 1), name);
+		add_pair(b, term_id(b, n->text + t->off, t->len, 1), entity);
 		size_t len = t->len;
 		memcpy(joined, n->text + t->off, len);
 		size_t max_run = (t->flags & WL_TOK_SYLLABLE) ? 3 : 2;
@@ -142,7 +142,7 @@ static void add_terms(builder *b, const wl_name *n, uint32_t name)
 			const wl_token *u = &n->tokens[i + k];
 			memcpy(joined + len, n->text + u->off, u->len);
 			len += u->len;
-			add_pair(b, term_id(b, joined, len, 0), name);
+			add_pair(b, term_id(b, joined, len, 0), entity);
 		}
 	}
 }
@@ -200,7 +200,7 @@ static int add_names(builder *b, const wl_dataset *ds, wl_normaliser *norm, cons
 			if (!mt->name_texts[id])
 				return WL_ENOMEM;
 			mt->nnames++;
-			add_terms(b, &n, (uint32_t)id);
+			add_terms(b, &n, (uint32_t)e); /* postings lead to entities */
 			if (b->oom)
 				return WL_ENOMEM;
 		}
@@ -214,7 +214,7 @@ static int cmp_pair(const void *a, const void *b)
 	const pair *x = a, *y = b;
 	if (x->term != y->term)
 		return x->term < y->term ? -1 : 1;
-	return x->name < y->name ? -1 : x->name > y->name;
+	return x->entity < y->entity ? -1 : x->entity > y->entity;
 }
 
 static int build_postings(builder *b)
@@ -227,13 +227,13 @@ static int build_postings(builder *b)
 		return WL_ENOMEM;
 	for (size_t i = 0; i < b->npairs; i++) {
 		const pair *p = &b->pairs[i];
-		if (i && p->term == b->pairs[i - 1].term && p->name == b->pairs[i - 1].name)
+		if (i && p->term == b->pairs[i - 1].term && p->entity == b->pairs[i - 1].entity)
 			continue;
 		wl_disk_term *t = &mt->terms[p->term];
 		if (!t->count)
 			t->first = (uint32_t)mt->npostings;
 		t->count++;
-		mt->postings[mt->npostings++] = p->name;
+		mt->postings[mt->npostings++] = p->entity;
 	}
 	return WL_OK;
 }

@@ -125,11 +125,12 @@ static int check_matching(const wl_index *idx, const char *path)
 	for (size_t i = 0; i < idx->nterms; i++) {
 		const wl_disk_term *t = &idx->terms[i];
 		if (!check_str(idx, t->text) || t->first > idx->npostings ||
-		    t->count > idx->npostings - t->first)
+		    t->count > idx->npostings - t->first ||
+		    strlen(wl_index_str(idx, t->text)) != t->len || t->len >= WL_NAME_MAX)
 			return BAD("%s: damaged index: term %zu", path, i);
 	}
 	for (size_t i = 0; i < idx->npostings; i++)
-		if (idx->postings[i] >= idx->nnames)
+		if (idx->postings[i] >= idx->nentities)
 			return BAD("%s: damaged index: posting %zu", path, i);
 	if (!check_slots(idx, idx->term_hash, idx->term_hash_cap) ||
 	    !check_slots(idx, idx->deletes, idx->deletes_cap) ||

@@ -53,13 +53,28 @@ typedef struct found {
 	float sim;
 } found;
 
+#define SEEN_MAX 256
+
 typedef struct lookup {
 	const wl_index *idx;
 	const char *unit;
 	size_t len;
 	found hits[TERMS_PER_UNIT];
 	size_t nhits;
+	uint32_t seen[SEEN_MAX]; /* terms already compared for this unit */
+	size_t nseen;
 } lookup;
+
+/* True when the term was compared already (many deletion variants lead to it). */
+static int seen_before(lookup *lk, uint32_t t)
+{
+	for (size_t i = 0; i < lk->nseen; i++)
+		if (lk->seen[i] == t)
+			return 1;
+	if (lk->nseen < SEEN_MAX)
+		lk->seen[lk->nseen++] = t;
+	return 0;
+}
 
 static void add_hit(lookup *lk, uint32_t term, float sim)
 {
@@ -88,21 +103,22 @@ static void probe(lookup *lk, const wl_disk_slot *slots, size_t cap, const char 
 
 static const char *term_text(const wl_index *idx, uint32_t t, size_t *len)
 {
-	const char *s = wl_index_str(idx, idx->terms[t].text);
-	*len = strlen(s);
-	return s;
+	*len = idx->terms[t].len;
+	return wl_index_str(idx, idx->terms[t].text);
 }
 
 static void check_exact(lookup *lk, uint32_t t)
 {
 	size_t n;
 	const char *s = term_text(lk->idx, t, &n);
-	if (n == lk->len && memcmp(s, lk->unit, n) == 0)
+	if (n == lk->len && memcmp(s, lk->unit, n) == 0 && !seen_before(lk, t))
 		add_hit(lk, t, 1.0f);
 }
 
 static void check_similar(lookup *lk, uint32_t t)
 {
+	if (seen_before(lk, t))
+		return;
 	size_t n;
 	const char *s = term_text(lk->idx, t, &n);
 	float sim = (float)wl_token_similarity(lk->unit, lk->len, s, n);
@@ -125,6 +141,7 @@ static void find_terms(lookup *lk, int joined)
 {
 	const wl_index *idx = lk->idx;
 	lk->nhits = 0;
+	lk->nseen = 0;
 	probe(lk, idx->term_hash, idx->term_hash_cap, lk->unit, lk->len, check_exact);
 	int budget = wl_delete_budget(lk->len) - joined;
 	if (budget >= 0)
@@ -148,12 +165,12 @@ static void credit(const wl_index *idx, wl_cand_scratch *cs, lookup *lk, uint32_
 {
 	qsort(lk->hits, lk->nhits, sizeof(found), cmp_found);
 	cs->unit++;
-	float nnames = (float)idx->nnames;
+	float nentities = (float)idx->nentities;
 	for (size_t h = 0; h < lk->nhits; h++) {
 		const wl_disk_term *t = &idx->terms[lk->hits[h].term];
-		float w = logf(1.0f + nnames / (float)(t->count ? t->count : 1)) * lk->hits[h].sim;
+		float w = logf(1.0f + nentities / (float)(t->count ? t->count : 1)) * lk->hits[h].sim;
 		for (uint32_t p = 0; p < t->count; p++) {
-			uint32_t e = idx->names[idx->postings[t->first + p]].entity;
+			uint32_t e = idx->postings[t->first + p];
 			if (cs->stamp[e] == cs->unit)
 				continue;
 			if (!cs->stamp[e])
