@@ -56,5 +56,7 @@ extern const wl_reader wl_reader_ofac_csv;
 extern const wl_reader wl_reader_un_xml;
 extern const wl_reader wl_reader_misp_galaxy;
 extern const wl_reader wl_reader_attack_stix;
+extern const wl_reader wl_reader_eu_fsf_xml;
+extern const wl_reader wl_reader_canada_xml;
 
 #endif

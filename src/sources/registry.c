@@ -17,6 +17,8 @@ static const wl_reader *const readers[] = {
 	&wl_reader_un_xml,
 	&wl_reader_misp_galaxy,
 	&wl_reader_attack_stix,
+	&wl_reader_eu_fsf_xml,
+	&wl_reader_canada_xml,
 	NULL,
 };
 
