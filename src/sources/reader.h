@@ -58,5 +58,7 @@ extern const wl_reader wl_reader_misp_galaxy;
 extern const wl_reader wl_reader_attack_stix;
 extern const wl_reader wl_reader_eu_fsf_xml;
 extern const wl_reader wl_reader_canada_xml;
+extern const wl_reader wl_reader_ftm_json;
+extern const wl_reader wl_reader_inhouse_csv;
 
 #endif

@@ -19,6 +19,8 @@ static const wl_reader *const readers[] = {
 	&wl_reader_attack_stix,
 	&wl_reader_eu_fsf_xml,
 	&wl_reader_canada_xml,
+	&wl_reader_ftm_json,
+	&wl_reader_inhouse_csv,
 	NULL,
 };
 
