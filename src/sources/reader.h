@@ -60,5 +60,9 @@ extern const wl_reader wl_reader_eu_fsf_xml;
 extern const wl_reader wl_reader_canada_xml;
 extern const wl_reader wl_reader_ftm_json;
 extern const wl_reader wl_reader_inhouse_csv;
+extern const wl_reader wl_reader_uk_fcdo_xml;
+extern const wl_reader wl_reader_uk_ofsi_csv;
+extern const wl_reader wl_reader_ofac_xml;
+extern const wl_reader wl_reader_us_csl_csv;
 
 #endif

@@ -21,6 +21,10 @@ static const wl_reader *const readers[] = {
 	&wl_reader_canada_xml,
 	&wl_reader_ftm_json,
 	&wl_reader_inhouse_csv,
+	&wl_reader_uk_fcdo_xml,
+	&wl_reader_uk_ofsi_csv,
+	&wl_reader_ofac_xml,
+	&wl_reader_us_csl_csv,
 	NULL,
 };
 

@@ -31,6 +31,6 @@ extern const wl_reader wl_reader_uk_fcdo_xml;
  * WL_EINPUT ("FILE:LINE: field: what") or WL_ENOMEM.
  */
 int wl_uk_fcdo_xml_read_mem(wl_dataset *ds, const char *path, const char *data, size_t len,
-			    int *source);
+                            int *source);
 
 #endif
