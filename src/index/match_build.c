@@ -163,6 +163,25 @@ static bool is_name_prop(wl_prop p)
 	       p == WL_PROP_PREVIOUS_NAME;
 }
 
+/*
+ * An alias that another list of the same entity calls weak stays weak: the
+ * US CSL, for one, gives OFAC's weak a.k.a.s as plain alternative names.
+ * Names [first, end) are one entity's.
+ */
+static void demote_weak_repeats(wl_match_tables *mt, size_t first, size_t end)
+{
+	for (size_t i = first; i < end; i++) {
+		if (mt->names[i].prop != WL_PROP_ALIAS)
+			continue;
+		for (size_t k = first; k < end; k++)
+			if (mt->names[k].prop == WL_PROP_WEAK_ALIAS &&
+			    strcmp(mt->name_texts[k], mt->name_texts[i]) == 0) {
+				mt->names[i].prop = WL_PROP_WEAK_ALIAS;
+				break;
+			}
+	}
+}
+
 static int add_names(builder *b, const wl_dataset *ds, wl_normaliser *norm, const uint32_t *value_base)
 {
 	wl_match_tables *mt = b->mt;
@@ -204,6 +223,7 @@ static int add_names(builder *b, const wl_dataset *ds, wl_normaliser *norm, cons
 			if (b->oom)
 				return WL_ENOMEM;
 		}
+		demote_weak_repeats(mt, mt->entity_names[e], mt->nnames);
 	}
 	mt->entity_names[ds->nentities] = (uint32_t)mt->nnames;
 	return WL_OK;
