@@ -10,7 +10,7 @@
 
 CC      ?= cc
 FUZZCC  ?= clang
-PKGS    := icu-uc icu-i18n libxml-2.0 jansson libxxhash libcrypto zlib yaml-0.1
+PKGS    := icu-uc icu-i18n libxml-2.0 jansson libxxhash libcrypto zlib yaml-0.1 libmicrohttpd
 # Lazily evaluated once: pkg-config runs only when a rule needs the flags.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
 PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
@@ -24,7 +24,7 @@ ALL_CFLAGS = -std=c17 $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS     = $(PKG_LIBS) -lpthread -lm
 
-LIB_SRC := $(sort $(wildcard src/model/*.c src/sources/*.c src/text/*.c src/index/*.c src/match/*.c))
+LIB_SRC := $(sort $(wildcard src/model/*.c src/sources/*.c src/text/*.c src/index/*.c src/match/*.c src/http/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
@@ -37,7 +37,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/san/tests/%)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 20
 
-.PHONY: all demo test check unit cli-test fuzz fuzz-run index clean format deps
+.PHONY: all demo test check unit cli-test http-test fuzz fuzz-run index clean format deps
 
 all: $(BUILD)/watchlist $(INDEX)
 
@@ -53,7 +53,7 @@ test: deps
 
 check:
 	@rm -rf $(BUILD)/counts
-	@$(MAKE) --no-print-directory unit cli-test fuzz-run
+	@$(MAKE) --no-print-directory unit cli-test http-test fuzz-run
 	@cat $(BUILD)/counts/* | awk '{p+=$$1; f+=$$2} END {print "total: " p " passed, " f " failed"; exit f > 0}'
 
 $(BUILD)/obj/%.o: %.c
@@ -93,6 +93,9 @@ unit: $(UNIT_BIN)
 
 cli-test: $(BUILD)/san/watchlist
 	@tests/cli/run $(BUILD)/san/watchlist
+
+http-test: $(BUILD)/san/watchlist $(BUILD)/watchlist
+	@tests/http/run $(BUILD)/san/watchlist $(BUILD)/watchlist
 
 # Harnesses link one library built once with clang and the fuzzer's instrumentation.
 FUZZ_FLAGS = -std=c17 $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) -g -O1 \

@@ -37,5 +37,6 @@ int cmd_info(int argc, char **argv);
 int cmd_entity(int argc, char **argv);
 int cmd_screen(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

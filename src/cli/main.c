@@ -29,6 +29,8 @@ static const char usage[] =
 	"                                  screen a name: matches, scores, explanations\n"
 	"  batch  [-i INDEX] [--threshold X] [--limit N] [--threads N] [--format csv|jsonl]\n"
 	"         [FILE|-]                 screen every record of a file, JSON lines out\n"
+	"  serve  [-i INDEX] [--listen HOST:PORT] [--threads N] [--api-keys FILE]\n"
+	"                                  HTTP API compatible with yente's /match\n"
 	"\n"
 	"The index is -i INDEX, else $WATCHLIST_INDEX, else " WL_DEFAULT_INDEX ".\n"
 	"`watchlist COMMAND --help` describes a command. Exit status: 0 done, 1 match\n"
@@ -87,6 +89,7 @@ int main(int argc, char **argv)
 		{"entity", cmd_entity},
 		{"screen", cmd_screen},
 		{"batch", cmd_batch},
+		{"serve", cmd_serve},
 	};
 	if (argc < 2) {
 		fputs(usage, stderr);
