@@ -91,8 +91,8 @@ index: $(INDEX)
 unit: $(UNIT_BIN)
 	@scripts/run-unit-tests $(UNIT_BIN)
 
-cli-test: $(BUILD)/san/watchlist
-	@tests/cli/run $(BUILD)/san/watchlist
+cli-test: $(BUILD)/san/watchlist $(BUILD)/watchlist
+	@tests/cli/run $(BUILD)/san/watchlist $(BUILD)/watchlist
 
 http-test: $(BUILD)/san/watchlist $(BUILD)/watchlist
 	@tests/http/run $(BUILD)/san/watchlist $(BUILD)/watchlist
