@@ -200,8 +200,9 @@ static int add_names(builder *b, const wl_dataset *ds, wl_normaliser *norm, cons
 			    !n.ntokens)
 				continue; /* values were checked as UTF-8 when read; nothing to index */
 			size_t id = mt->nnames;
+			size_t captexts = b->capnames;
 			mt->names = grow(mt->names, &b->capnames, id + 1, sizeof(*mt->names), &b->oom);
-			mt->name_texts = realloc(mt->name_texts, b->capnames * sizeof(char *));
+			mt->name_texts = grow(mt->name_texts, &captexts, b->capnames, sizeof(char *), &b->oom);
 			mt->tokflags = grow(mt->tokflags, &b->captok, mt->ntokflags + n.ntokens, 1, &b->oom);
 			if (b->oom || !mt->name_texts)
 				return WL_ENOMEM;
