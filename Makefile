@@ -24,7 +24,10 @@ ALL_CFLAGS = -std=c17 $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS     = $(PKG_LIBS) -lpthread -lm
 
-LIB_SRC := $(sort $(wildcard src/model/*.c src/sources/*.c src/text/*.c src/index/*.c src/match/*.c src/http/*.c))
+# The web page's files, embedded by tools/embed into a generated C file of the library.
+WEB_SRC := $(sort $(wildcard web/*))
+WEB_GEN := $(BUILD)/gen/web_assets.c
+LIB_SRC := $(sort $(wildcard src/model/*.c src/sources/*.c src/text/*.c src/index/*.c src/match/*.c src/http/*.c)) $(WEB_GEN)
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
@@ -37,7 +40,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/san/tests/%)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 20
 
-.PHONY: all demo test check unit cli-test http-test fuzz fuzz-run index clean format deps
+.PHONY: all demo test check unit cli-test http-test web-test fuzz fuzz-run index clean format deps
 
 all: $(BUILD)/watchlist $(INDEX)
 
@@ -53,7 +56,7 @@ test: deps
 
 check:
 	@rm -rf $(BUILD)/counts
-	@$(MAKE) --no-print-directory unit cli-test http-test fuzz-run
+	@$(MAKE) --no-print-directory unit cli-test http-test web-test fuzz-run
 	@cat $(BUILD)/counts/* | awk '{p+=$$1; f+=$$2} END {print "total: " p " passed, " f " failed"; exit f > 0}'
 
 $(BUILD)/obj/%.o: %.c
@@ -96,6 +99,18 @@ cli-test: $(BUILD)/san/watchlist $(BUILD)/watchlist
 
 http-test: $(BUILD)/san/watchlist $(BUILD)/watchlist
 	@tests/http/run $(BUILD)/san/watchlist $(BUILD)/watchlist
+
+# The analysts' web page in headless Chromium (Debian's), driven by playwright-core from npm.
+web-test: $(BUILD)/watchlist
+	@tests/web/run $(BUILD)/watchlist
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c17 $(WARN) -O2 -o $@ $<
+
+$(WEB_GEN): $(BUILD)/tools/embed $(WEB_SRC)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/embed $@ $(WEB_SRC)
 
 # Harnesses link one library built once with clang and the fuzzer's instrumentation.
 FUZZ_FLAGS = -std=c17 $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) -g -O1 \

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http/reply.h"
 #include "http/utf8.h"
@@ -26,10 +27,20 @@ void wl_http_add_header(wl_http_request *r, const char *name, const char *value)
 	}
 }
 
+/* Whether the request's handler set a header of this name itself. */
+static bool has_header(const wl_http_request *r, const char *name)
+{
+	for (size_t i = 0; i < r->nheaders; i++)
+		if (!strcasecmp(r->headers[i][0], name))
+			return true;
+	return false;
+}
+
 static void add_common_headers(wl_http_request *r, struct MHD_Response *resp, const char *type)
 {
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (!has_header(r, MHD_HTTP_HEADER_CACHE_CONTROL)) /* the page's files say their own */
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	const char *origin = r->srv->cfg.cors_origin;
 	if (origin) {
