@@ -203,7 +203,10 @@ static double token_similarity(const char *a, size_t na, const char *b, size_t n
 	}
 	if (mode == SIM_EXACT)
 		return 0.0;
-	int budget = wl_typo_budget(shorter) - (mode == SIM_JOINED);
+	/* a letter dropped from a short token ("col" for "chol") is a typo too */
+	int budget = wl_typo_budget(shorter >= 3 ? longer : shorter) - (mode == SIM_JOINED);
+	if (budget > wl_typo_budget(shorter) + 1)
+		budget = wl_typo_budget(shorter) + 1;
 	double sim = 0.0;
 	/* every edit changes at most two letters of the sets: a cheap lower bound */
 	if (budget >= 0 && __builtin_popcount(ma ^ mb) <= 2 * budget) {
