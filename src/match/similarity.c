@@ -177,21 +177,43 @@ static uint32_t token_mask(const char *t, size_t n)
 	return m;
 }
 
-static char skeleton_head(char c)
+static int popcount32(uint32_t x)
 {
-	return is_vowel(c) ? 'a' : fold_consonant(c);
+	x = x - ((x >> 1) & 0x55555555u);
+	x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+	return (int)((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
 }
 
-static double token_similarity(const char *a, size_t na, const char *b, size_t nb,
-			       enum sim_mode mode)
+/*
+ * What comparisons need of a token, computed once per token rather than
+ * once per pair: its letters, whether it has digits, its skeleton.
+ */
+typedef struct shape {
+	const char *s;
+	size_t n;
+	uint32_t mask;
+	size_t nskel; /* 0 when the token is too short or too long for one */
+	char skel[TOKEN_MAX + 1];
+} shape;
+
+static void shape_of(shape *sh, const char *s, size_t n)
 {
+	sh->s = s;
+	sh->n = n;
+	sh->mask = token_mask(s, n);
+	sh->nskel = n >= 4 && n <= TOKEN_MAX ? wl_skeleton(s, n, sh->skel, sizeof(sh->skel)) : 0;
+}
+
+static double shaped_similarity(const shape *x, const shape *y, enum sim_mode mode)
+{
+	const char *a = x->s, *b = y->s;
+	size_t na = x->n, nb = y->n;
 	if (na == nb && memcmp(a, b, na) == 0)
 		return 1.0;
 	if (!na || !nb || na > TOKEN_MAX || nb > TOKEN_MAX)
 		return 0.0;
-	uint32_t ma = token_mask(a, na), mb = token_mask(b, nb);
 	size_t shorter = na < nb ? na : nb, longer = na > nb ? na : nb;
-	if ((ma | mb) & (1u << 26)) {
+	if ((x->mask | y->mask) & (1u << 26)) {
 		/* digits are significant: the same digits, and a typo only in the letters */
 		char da[TOKEN_MAX], db[TOKEN_MAX];
 		size_t nda = digits_of(a, na, da, sizeof(da)), ndb = digits_of(b, nb, db, sizeof(db));
@@ -209,20 +231,25 @@ static double token_similarity(const char *a, size_t na, const char *b, size_t n
 		budget = wl_typo_budget(shorter) + 1;
 	double sim = 0.0;
 	/* every edit changes at most two letters of the sets: a cheap lower bound */
-	if (budget >= 0 && __builtin_popcount(ma ^ mb) <= 2 * budget) {
+	if (budget >= 0 && popcount32(x->mask ^ y->mask) <= 2 * budget) {
 		int d = wl_edit_distance(a, na, b, nb, budget);
 		if (d <= budget)
 			sim = 1.0 - d / (double)longer;
 	}
-	if (mode == SIM_FULL && shorter >= 4 && sim < SKELETON_SIM &&
-	    skeleton_head(a[0]) == skeleton_head(b[0])) {
-		char sa[TOKEN_MAX + 1], sb[TOKEN_MAX + 1];
-		size_t ka = wl_skeleton(a, na, sa, sizeof(sa)), kb = wl_skeleton(b, nb, sb, sizeof(sb));
-		if (ka >= 3 && ka == kb && memcmp(sa, sb, ka) == 0 &&
-		    wl_jaro_winkler(a, na, b, nb) >= SKELETON_MIN_JW)
-			return SKELETON_SIM;
-	}
+	if (mode == SIM_FULL && shorter >= 4 && sim < SKELETON_SIM && x->nskel >= 3 &&
+	    x->nskel == y->nskel && memcmp(x->skel, y->skel, x->nskel) == 0 &&
+	    wl_jaro_winkler(a, na, b, nb) >= SKELETON_MIN_JW)
+		return SKELETON_SIM;
 	return sim;
+}
+
+static double token_similarity(const char *a, size_t na, const char *b, size_t nb,
+			       enum sim_mode mode)
+{
+	shape x, y;
+	shape_of(&x, a, na);
+	shape_of(&y, b, nb);
+	return shaped_similarity(&x, &y, mode);
 }
 
 double wl_token_similarity(const char *a, size_t na, const char *b, size_t nb)
@@ -298,10 +325,11 @@ static float initial_sim(const wl_token *a, const char *ta, const wl_token *b, c
 }
 
 /* Options joining count > 1 tokens of one side (from) to meet one token of the other. */
-static void joined_options(const wl_name *from, const wl_name *to, int from_is_query, option *opts,
-			   size_t *nopts)
+static void joined_options(const wl_name *from, const wl_name *to, const shape *to_shapes,
+			   int from_is_query, option *opts, size_t *nopts)
 {
 	char joined[TOKEN_MAX];
+	shape js;
 	for (size_t count = 2; count <= MAX_JOIN; count++) {
 		for (size_t f = 0; f + count <= from->ntokens; f++) {
 			size_t jl = join_tokens(from, f, count, joined);
@@ -311,13 +339,18 @@ static void joined_options(const wl_name *from, const wl_name *to, int from_is_q
 			int syllables = 0;
 			for (size_t k = f; k < f + count; k++)
 				syllables |= from->tokens[k].flags & WL_TOK_SYLLABLE;
+			int shaped = 0;
 			for (size_t t = 0; t < to->ntokens; t++) {
 				const wl_token *tt = &to->tokens[t];
 				if (tt->len < jl - jl / 3 || tt->len > jl + jl / 3)
 					continue;
 				enum sim_mode mode =
 					(syllables || (tt->flags & WL_TOK_SYLLABLE)) ? SIM_EXACT : SIM_JOINED;
-				float sim = (float)token_similarity(joined, jl, to->text + tt->off, tt->len, mode);
+				if (!shaped) {
+					shape_of(&js, joined, jl);
+					shaped = 1;
+				}
+				float sim = (float)shaped_similarity(&js, &to_shapes[t], mode);
 				float wt = wl_token_weight(tt);
 				if (from_is_query)
 					add_option(opts, nopts, f, count, t, 1, sim, wf, wt);
@@ -346,14 +379,18 @@ void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out)
 	if (!q->ntokens || !c->ntokens)
 		return;
 
+	shape qs[WL_NAME_MAX_TOKENS], cs[WL_NAME_MAX_TOKENS];
+	for (size_t i = 0; i < q->ntokens; i++)
+		shape_of(&qs[i], q->text + q->tokens[i].off, q->tokens[i].len);
+	for (size_t j = 0; j < c->ntokens; j++)
+		shape_of(&cs[j], c->text + c->tokens[j].off, c->tokens[j].len);
 	for (size_t i = 0; i < q->ntokens; i++) {
 		const wl_token *qt = &q->tokens[i];
 		for (size_t j = 0; j < c->ntokens; j++) {
 			const wl_token *ct = &c->tokens[j];
 			enum sim_mode mode =
 				((qt->flags | ct->flags) & WL_TOK_SYLLABLE) ? SIM_EXACT : SIM_FULL;
-			float sim = (float)token_similarity(q->text + qt->off, qt->len,
-							    c->text + ct->off, ct->len, mode);
+			float sim = (float)shaped_similarity(&qs[i], &cs[j], mode);
 			if (sim < SIM_MIN)
 				sim = initial_sim(qt, q->text, ct, c->text);
 			if (sim < SIM_MIN)
@@ -361,8 +398,8 @@ void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out)
 			add_option(opts, &nopts, i, 1, j, 1, sim, wl_token_weight(qt), wl_token_weight(ct));
 		}
 	}
-	joined_options(q, c, 1, opts, &nopts);
-	joined_options(c, q, 0, opts, &nopts);
+	joined_options(q, c, cs, 1, opts, &nopts);
+	joined_options(c, q, qs, 0, opts, &nopts);
 	qsort(opts, nopts, sizeof(opts[0]), cmp_option);
 
 	uint32_t used_q = 0, used_c = 0;
