@@ -192,7 +192,7 @@ typedef struct shape {
 	const char *s;
 	size_t n;
 	uint32_t mask;
-	size_t nskel; /* 0 when the token is too short or too long for one */
+	int nskel; /* -1 until the skeleton is needed; 0 for a token without one */
 	char skel[TOKEN_MAX + 1];
 } shape;
 
@@ -201,10 +201,20 @@ static void shape_of(shape *sh, const char *s, size_t n)
 	sh->s = s;
 	sh->n = n;
 	sh->mask = token_mask(s, n);
-	sh->nskel = n >= 4 && n <= TOKEN_MAX ? wl_skeleton(s, n, sh->skel, sizeof(sh->skel)) : 0;
+	sh->nskel = -1;
 }
 
-static double shaped_similarity(const shape *x, const shape *y, enum sim_mode mode)
+/* The token's skeleton, made the first time it is asked for. */
+static int skeleton_of(shape *sh)
+{
+	if (sh->nskel < 0)
+		sh->nskel = sh->n >= 4 && sh->n <= TOKEN_MAX
+				    ? (int)wl_skeleton(sh->s, sh->n, sh->skel, sizeof(sh->skel))
+				    : 0;
+	return sh->nskel;
+}
+
+static double shaped_similarity(shape *x, shape *y, enum sim_mode mode)
 {
 	const char *a = x->s, *b = y->s;
 	size_t na = x->n, nb = y->n;
@@ -236,8 +246,12 @@ static double shaped_similarity(const shape *x, const shape *y, enum sim_mode mo
 		if (d <= budget)
 			sim = 1.0 - d / (double)longer;
 	}
-	if (mode == SIM_FULL && shorter >= 4 && sim < SKELETON_SIM && x->nskel >= 3 &&
-	    x->nskel == y->nskel && memcmp(x->skel, y->skel, x->nskel) == 0 &&
+	/* the first letters decide cheaply most pairs the skeletons would tell apart */
+	if (mode == SIM_FULL && shorter >= 4 && sim < SKELETON_SIM &&
+	    (is_vowel(a[0]) ? 'a' : fold_consonant(a[0])) ==
+		    (is_vowel(b[0]) ? 'a' : fold_consonant(b[0])) &&
+	    skeleton_of(x) >= 3 && x->nskel == skeleton_of(y) &&
+	    memcmp(x->skel, y->skel, (size_t)x->nskel) == 0 &&
 	    wl_jaro_winkler(a, na, b, nb) >= SKELETON_MIN_JW)
 		return SKELETON_SIM;
 	return sim;
@@ -325,7 +339,7 @@ static float initial_sim(const wl_token *a, const char *ta, const wl_token *b, c
 }
 
 /* Options joining count > 1 tokens of one side (from) to meet one token of the other. */
-static void joined_options(const wl_name *from, const wl_name *to, const shape *to_shapes,
+static void joined_options(const wl_name *from, const wl_name *to, shape *to_shapes,
 			   int from_is_query, option *opts, size_t *nopts)
 {
 	char joined[TOKEN_MAX];
