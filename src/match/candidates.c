@@ -24,6 +24,22 @@
 #define TERMS_PER_UNIT 64
 #define JOIN_MAX 3
 
+#define UNITS_MAX (WL_NAME_MAX_TOKENS * JOIN_MAX)
+/* Terms of more postings than this are common: they only add to entities rarer terms found. */
+#define COMMON_MIN 2000
+
+typedef struct found {
+	uint32_t term;
+	float sim;
+} found;
+
+struct cand_unit {
+	uint32_t mask;   /* the query tokens of the unit */
+	uint32_t rarest; /* the fewest postings of its terms */
+	size_t nhits;
+	found hits[TERMS_PER_UNIT];
+};
+
 int wl_cand_scratch_init(wl_cand_scratch *cs, const wl_index *idx)
 {
 	memset(cs, 0, sizeof(*cs));
@@ -32,7 +48,8 @@ int wl_cand_scratch_init(wl_cand_scratch *cs, const wl_index *idx)
 	cs->stamp = calloc(n, sizeof(uint32_t));
 	cs->covered = calloc(n, sizeof(uint32_t));
 	cs->touched = malloc(n * sizeof(uint32_t));
-	if (!cs->acc || !cs->stamp || !cs->covered || !cs->touched) {
+	cs->units = malloc(UNITS_MAX * sizeof(*cs->units));
+	if (!cs->acc || !cs->stamp || !cs->covered || !cs->touched || !cs->units) {
 		wl_cand_scratch_free(cs);
 		return wl_error_set(WL_ENOMEM, "out of memory");
 	}
@@ -45,13 +62,9 @@ void wl_cand_scratch_free(wl_cand_scratch *cs)
 	free(cs->stamp);
 	free(cs->covered);
 	free(cs->touched);
+	free(cs->units);
 	memset(cs, 0, sizeof(*cs));
 }
-
-typedef struct found {
-	uint32_t term;
-	float sim;
-} found;
 
 #define SEEN_MAX 256
 
@@ -160,26 +173,37 @@ static int cmp_found(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
-/* Credits the entities of the terms found for one query unit (tokens in mask). */
-static void credit(const wl_index *idx, wl_cand_scratch *cs, lookup *lk, uint32_t mask)
+/*
+ * Credits the entities of the terms found for one query unit. Units come
+ * rarest first; a common term (more than COMMON_MIN postings, or 1% of the
+ * entities) then only adds to entities a rarer unit found, so that "wang" or
+ * "mohammad" in a million names costs nothing unless nothing rarer matched.
+ */
+static void credit(const wl_index *idx, wl_cand_scratch *cs, struct cand_unit *u, uint32_t common)
 {
-	qsort(lk->hits, lk->nhits, sizeof(found), cmp_found);
 	cs->unit++;
 	float nentities = (float)idx->nentities;
-	for (size_t h = 0; h < lk->nhits; h++) {
-		const wl_disk_term *t = &idx->terms[lk->hits[h].term];
-		float w = logf(1.0f + nentities / (float)(t->count ? t->count : 1)) * lk->hits[h].sim;
+	for (size_t h = 0; h < u->nhits; h++) {
+		const wl_disk_term *t = &idx->terms[u->hits[h].term];
+		float w = logf(1.0f + nentities / (float)(t->count ? t->count : 1)) * u->hits[h].sim;
+		int only_known = t->count > common && cs->ntouched > 0;
 		for (uint32_t p = 0; p < t->count; p++) {
 			uint32_t e = idx->postings[t->first + p];
-			if (cs->stamp[e] == cs->unit)
+			if (cs->stamp[e] == cs->unit || (only_known && !cs->stamp[e]))
 				continue;
 			if (!cs->stamp[e])
 				cs->touched[cs->ntouched++] = e;
 			cs->stamp[e] = cs->unit;
 			cs->acc[e] += w;
-			cs->covered[e] |= mask;
+			cs->covered[e] |= u->mask;
 		}
 	}
+}
+
+static int cmp_unit_rarity(const void *a, const void *b)
+{
+	uint32_t x = ((const struct cand_unit *)a)->rarest, y = ((const struct cand_unit *)b)->rarest;
+	return x < y ? -1 : x > y;
 }
 
 /* Keeps the best max entities by credit (a min-heap on credit). */
@@ -224,18 +248,35 @@ size_t wl_candidates(const wl_index *idx, wl_cand_scratch *cs, const wl_name *q,
 {
 	lookup lk = {.idx = idx};
 	char joined[WL_NAME_MAX];
+	size_t nunits = 0;
 	for (size_t i = 0; i < q->ntokens; i++) {
 		size_t len = 0;
-		for (size_t k = 0; k < JOIN_MAX && i + k < q->ntokens; k++) {
+		for (size_t k = 0; k < JOIN_MAX && i + k < q->ntokens && nunits < UNITS_MAX; k++) {
 			const wl_token *t = &q->tokens[i + k];
 			memcpy(joined + len, q->text + t->off, t->len);
 			len += t->len;
 			lk.unit = joined;
 			lk.len = len;
 			find_terms(&lk, k > 0);
-			credit(idx, cs, &lk, ((1u << (k + 1)) - 1) << i);
+			if (!lk.nhits)
+				continue;
+			struct cand_unit *u = &cs->units[nunits++];
+			u->mask = ((1u << (k + 1)) - 1) << i;
+			u->nhits = lk.nhits;
+			memcpy(u->hits, lk.hits, lk.nhits * sizeof(found));
+			qsort(u->hits, u->nhits, sizeof(found), cmp_found);
+			u->rarest = UINT32_MAX;
+			for (size_t h = 0; h < u->nhits; h++)
+				if (idx->terms[u->hits[h].term].count < u->rarest)
+					u->rarest = idx->terms[u->hits[h].term].count;
 		}
 	}
+	qsort(cs->units, nunits, sizeof(*cs->units), cmp_unit_rarity);
+	uint32_t common = (uint32_t)(idx->nentities / 100);
+	if (common < COMMON_MIN)
+		common = COMMON_MIN;
+	for (size_t u = 0; u < nunits; u++)
+		credit(idx, cs, &cs->units[u], common);
 	size_t n = select_best(cs, out, max);
 	for (size_t i = 0; i < n; i++)
 		covered[i] = cs->covered[out[i]];

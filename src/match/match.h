@@ -43,6 +43,7 @@ typedef struct wl_cand_scratch {
 	uint32_t *touched;
 	size_t ntouched;
 	uint32_t unit;
+	struct cand_unit *units; /* the query's units and the terms found for each */
 } wl_cand_scratch;
 
 int wl_cand_scratch_init(wl_cand_scratch *cs, const wl_index *idx);
