@@ -179,6 +179,37 @@ static int cmp_found(const void *a, const void *b)
  * entities) then only adds to entities a rarer unit found, so that "wang" or
  * "mohammad" in a million names costs nothing unless nothing rarer matched.
  */
+/* Whether a term's postings (ascending entity numbers) hold entity e. */
+static int postings_have(const wl_index *idx, const wl_disk_term *t, uint32_t e)
+{
+	const uint32_t *p = idx->postings + t->first;
+	size_t lo = 0, hi = t->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p[mid] == e)
+			return 1;
+		if (p[mid] < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* A common term credits the entities found so far that it names: a look-up each, no walk. */
+static void credit_known(const wl_index *idx, wl_cand_scratch *cs, const wl_disk_term *t, float w,
+			 uint32_t mask)
+{
+	for (size_t i = 0; i < cs->ntouched; i++) {
+		uint32_t e = cs->touched[i];
+		if (cs->stamp[e] == cs->unit || !postings_have(idx, t, e))
+			continue;
+		cs->stamp[e] = cs->unit;
+		cs->acc[e] += w;
+		cs->covered[e] |= mask;
+	}
+}
+
 static void credit(const wl_index *idx, wl_cand_scratch *cs, struct cand_unit *u, uint32_t common)
 {
 	cs->unit++;
@@ -187,6 +218,10 @@ static void credit(const wl_index *idx, wl_cand_scratch *cs, struct cand_unit *u
 		const wl_disk_term *t = &idx->terms[u->hits[h].term];
 		float w = logf(1.0f + nentities / (float)(t->count ? t->count : 1)) * u->hits[h].sim;
 		int only_known = t->count > common && cs->ntouched > 0;
+		if (only_known && cs->ntouched * 16 < t->count) {
+			credit_known(idx, cs, t, w, u->mask);
+			continue;
+		}
 		for (uint32_t p = 0; p < t->count; p++) {
 			uint32_t e = idx->postings[t->first + p];
 			if (cs->stamp[e] == cs->unit || (only_known && !cs->stamp[e]))
