@@ -356,7 +356,9 @@ static void joined_options(const wl_name *from, const wl_name *to, shape *to_sha
 			int shaped = 0;
 			for (size_t t = 0; t < to->ntokens; t++) {
 				const wl_token *tt = &to->tokens[t];
-				if (tt->len < jl - jl / 3 || tt->len > jl + jl / 3)
+				/* joined tokens meet a token of about their length that starts alike */
+				if (tt->len < jl - jl / 3 || tt->len > jl + jl / 3 ||
+				    to->text[tt->off] != joined[0])
 					continue;
 				enum sim_mode mode =
 					(syllables || (tt->flags & WL_TOK_SYLLABLE)) ? SIM_EXACT : SIM_JOINED;
