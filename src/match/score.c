@@ -4,7 +4,11 @@
  * The name decides: the query name is aligned with each of the entity's
  * names and the best alignment gives the name score. A weak alias (OFAC's
  * quoted a.k.a.s, UN "Low quality" aliases) is capped below the default
- * threshold, so that it alone never raises an alert. The qualifiers then
+ * threshold, so that it alone never raises an alert. A person's listed
+ * given name or family name that the query lacks costs 0.15: a missing
+ * middle name is common ("Usama bin Ladin" for USAMA MUHAMMED AWAD BIN
+ * LADIN), a missing first or last name means another person more often
+ * ("Nicholas Griffin" is not PAUL NICHOLAS GRIFFIN). The qualifiers then
  * move the score, each explained:
  *   birthDate   +0.05 the same day, +0.02 the same year (one side less
  *               precise), +0.02 day and month swapped; -0.05 a year apart;
@@ -21,6 +25,7 @@
 #include "match/match.h"
 
 #define WEAK_ALIAS_CAP 0.70
+#define GIVEN_OR_FAMILY_MISSING -0.15
 #define DOB_SAME 0.05
 #define DOB_YEAR 0.02
 #define DOB_SWAPPED 0.02
@@ -71,6 +76,34 @@ static void describe_alignment(const wl_alignment *al, const wl_name *q, const w
 		out[cap - 1] = '\0';
 }
 
+/*
+ * The token of a person's listed name the query left unmatched that is a
+ * given or family name: in "LAST, First Middle" the last token before the
+ * comma and the first after it; otherwise the first and the last token.
+ * Initials do not count. -1 when there is none.
+ */
+static int missing_given_or_family(const wl_name *c, const wl_alignment *al)
+{
+	if (c->ntokens < 2)
+		return -1;
+	uint32_t matched = 0;
+	for (size_t i = 0; i < al->npairs; i++)
+		matched |= ((1u << al->pairs[i].c_count) - 1) << al->pairs[i].c_first;
+	int essential[2] = {0, (int)c->ntokens - 1};
+	for (size_t k = 1; k < c->ntokens; k++)
+		if (c->tokens[k].flags & WL_TOK_AFTER_COMMA) {
+			essential[0] = (int)k - 1;
+			essential[1] = (int)k;
+			break;
+		}
+	for (int i = 0; i < 2; i++) {
+		int t = essential[i];
+		if (!((matched >> t) & 1) && c->tokens[t].len > 1)
+			return t;
+	}
+	return -1;
+}
+
 static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_t entity,
 		       wl_result *r)
 {
@@ -79,10 +112,16 @@ static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_
 	wl_alignment al, best_al = {0};
 	double best = -1;
 	uint32_t best_id = 0;
+	int best_missing = -1;
+	int person = e->schema == WL_SCHEMA_PERSON &&
+		     (pq->schema < 0 || pq->schema == WL_SCHEMA_PERSON || pq->schema == WL_SCHEMA_LEGAL_ENTITY);
 	for (uint32_t k = idx->entity_names[entity]; k < idx->entity_names[entity + 1]; k++) {
 		wl_index_name(idx, k, &cand);
 		wl_name_align(&pq->name, &cand, &al);
 		double s = al.score;
+		int missing = person && al.npairs ? missing_given_or_family(&cand, &al) : -1;
+		if (missing >= 0)
+			s = s + GIVEN_OR_FAMILY_MISSING > 0 ? s + GIVEN_OR_FAMILY_MISSING : 0;
 		if (idx->names[k].prop == WL_PROP_WEAK_ALIAS && s > WEAK_ALIAS_CAP)
 			s = WEAK_ALIAS_CAP;
 		if (s > best) {
@@ -90,6 +129,7 @@ static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_
 			best_id = k;
 			best_al = al;
 			best_name = cand;
+			best_missing = missing;
 		}
 	}
 	wl_feature *f = feature(pq, r, "name", best < 0 ? 0 : best);
@@ -106,11 +146,17 @@ static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_
 	snprintf(f->candidate, sizeof(f->candidate), "%s", value_text(idx, &idx->values[nm->value]));
 	char how[160];
 	describe_alignment(&best_al, &pq->name, &best_name, how, sizeof(how));
-	snprintf(f->detail, sizeof(f->detail), "%s%s; query %.0f%% matched, %s %.0f%%", 
+	char missing[96] = "";
+	if (best_missing >= 0) {
+		const wl_token *t = &best_name.tokens[best_missing];
+		snprintf(missing, sizeof(missing), "; the listed given or family name '%.*s' is not in the query %+.2f",
+			 (int)t->len, best_name.text + t->off, GIVEN_OR_FAMILY_MISSING);
+	}
+	snprintf(f->detail, sizeof(f->detail), "%s%s; query %.0f%% matched, %s %.0f%%%s",
 		 nm->prop == WL_PROP_WEAK_ALIAS ? "weak alias (capped): " : "", how,
 		 100.0 * best_al.q_matched / (best_al.q_weight ? best_al.q_weight : 1),
-		 wl_prop_name(nm->prop), 100.0 * best_al.c_matched / (best_al.c_weight ? best_al.c_weight : 1));
-	(void)e;
+		 wl_prop_name(nm->prop), 100.0 * best_al.c_matched / (best_al.c_weight ? best_al.c_weight : 1),
+		 missing);
 }
 
 static void score_birth_date(const wl_index *idx, const wl_prepared_query *pq, uint32_t entity,

@@ -130,6 +130,7 @@ typedef struct raw_name {
 	bool in_token;      /* a token is being built */
 	bool dot_pending;   /* a dot followed the token's last character */
 	bool comma_pending; /* a comma was seen since the last token */
+	bool after_comma;   /* the token being built follows a comma */
 	bool full;          /* no more room: the rest of the input is ignored */
 	uint8_t seg_flags;  /* WL_TOK_SYLLABLE while feeding a Han or Hangul syllable */
 } raw_name;
@@ -203,7 +204,7 @@ static void raw_init(raw_name *r)
 	r->len = 0;
 	r->ntokens = 0;
 	r->flags = 0;
-	r->in_token = r->dot_pending = r->comma_pending = r->full = false;
+	r->in_token = r->dot_pending = r->comma_pending = r->after_comma = r->full = false;
 	r->seg_flags = 0;
 }
 
@@ -229,7 +230,8 @@ static void raw_end_token(raw_name *r)
 	wl_token *t = &r->tokens[r->ntokens++];
 	t->off = (uint16_t)r->start;
 	t->len = (uint8_t)len;
-	t->flags = content_flags(r->text + r->start, len) | r->seg_flags;
+	t->flags = content_flags(r->text + r->start, len) | r->seg_flags |
+		   (r->after_comma ? WL_TOK_AFTER_COMMA : 0);
 }
 
 /* Starts a token; false (and r->full) when there is no room for one. */
@@ -240,7 +242,8 @@ static bool raw_start_token(raw_name *r)
 		r->full = true;
 		return false;
 	}
-	if (r->comma_pending && r->ntokens > 0)
+	r->after_comma = r->comma_pending && r->ntokens > 0;
+	if (r->after_comma)
 		r->flags |= WL_NAME_COMMA;
 	r->comma_pending = false;
 	if (sep)

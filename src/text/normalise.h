@@ -34,6 +34,7 @@ enum {
 	WL_TOK_SYLLABLE = 1 << 1,   /* one syllable of a transliterated Han name */
 	WL_TOK_NUMERIC = 1 << 2,    /* has a digit ("apt31", "31") */
 	WL_TOK_INITIAL = 1 << 3,    /* a single letter */
+	WL_TOK_AFTER_COMMA = 1 << 4, /* the first token after a comma ("LAST, First") */
 };
 
 enum {
