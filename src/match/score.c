@@ -152,11 +152,12 @@ static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_
 		snprintf(missing, sizeof(missing), "; the listed given or family name '%.*s' is not in the query %+.2f",
 			 (int)t->len, best_name.text + t->off, GIVEN_OR_FAMILY_MISSING);
 	}
-	snprintf(f->detail, sizeof(f->detail), "%s%s; query %.0f%% matched, %s %.0f%%%s",
+	int n = snprintf(f->detail, sizeof(f->detail), "%s%s; query %.0f%% matched, %s %.0f%%%s",
 		 nm->prop == WL_PROP_WEAK_ALIAS ? "weak alias (capped): " : "", how,
 		 100.0 * best_al.q_matched / (best_al.q_weight ? best_al.q_weight : 1),
 		 wl_prop_name(nm->prop), 100.0 * best_al.c_matched / (best_al.c_weight ? best_al.c_weight : 1),
 		 missing);
+	(void)n; /* a detail longer than the buffer is cut */
 }
 
 static void score_birth_date(const wl_index *idx, const wl_prepared_query *pq, uint32_t entity,
