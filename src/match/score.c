@@ -157,7 +157,8 @@ static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_
 		 100.0 * best_al.q_matched / (best_al.q_weight ? best_al.q_weight : 1),
 		 wl_prop_name(nm->prop), 100.0 * best_al.c_matched / (best_al.c_weight ? best_al.c_weight : 1),
 		 missing);
-	(void)n; /* a detail longer than the buffer is cut */
+	if (n >= (int)sizeof(f->detail))
+		f->detail[sizeof(f->detail) - 1] = '\0'; /* a detail longer than the buffer is cut */
 }
 
 static void score_birth_date(const wl_index *idx, const wl_prepared_query *pq, uint32_t entity,
