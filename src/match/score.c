@@ -89,7 +89,10 @@ static int missing_given_or_family(const wl_name *c, const wl_alignment *al)
 	uint32_t matched = 0;
 	for (size_t i = 0; i < al->npairs; i++)
 		matched |= ((1u << al->pairs[i].c_count) - 1) << al->pairs[i].c_first;
-	int essential[2] = {0, (int)c->ntokens - 1};
+	int last = (int)c->ntokens - 1;
+	while (last > 0 && (c->tokens[last].flags & WL_TOK_LEGAL_FORM))
+		last--;
+	int essential[2] = {0, last};
 	for (size_t k = 1; k < c->ntokens; k++)
 		if (c->tokens[k].flags & WL_TOK_AFTER_COMMA) {
 			essential[0] = (int)k - 1;
@@ -113,7 +116,8 @@ static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_
 	double best = -1;
 	uint32_t best_id = 0;
 	int best_missing = -1;
-	int person = e->schema == WL_SCHEMA_PERSON &&
+	/* people, and entities of unknown kind (the CSL does not say which are people) */
+	int person = (e->schema == WL_SCHEMA_PERSON || e->schema == WL_SCHEMA_LEGAL_ENTITY) &&
 		     (pq->schema < 0 || pq->schema == WL_SCHEMA_PERSON || pq->schema == WL_SCHEMA_LEGAL_ENTITY);
 	for (uint32_t k = idx->entity_names[entity]; k < idx->entity_names[entity + 1]; k++) {
 		wl_index_name(idx, k, &cand);

@@ -282,6 +282,8 @@ double wl_token_similarity(const char *a, size_t na, const char *b, size_t nb)
 float wl_token_weight(const wl_token *t)
 {
 	float w = t->len < 10 ? (float)t->len : 10.0f;
+	if ((t->flags & WL_TOK_SYLLABLE) && w < 3)
+		w = 3; /* a pinyin or Hangul syllable is a whole name part, however short */
 	if (t->flags & WL_TOK_LEGAL_FORM)
 		w *= LEGAL_FORM_WEIGHT;
 	return w < 1.0f ? 1.0f : w;

@@ -63,7 +63,10 @@ typedef struct wl_alignment {
 	float score;               /* name score in 0..1 from both coverages */
 } wl_alignment;
 
-/* A token's weight in a name: its length up to 10, a legal form a fifth of that, at least 1. */
+/*
+ * A token's weight in a name: its length up to 10, a legal form a fifth of
+ * that, a pinyin or Hangul syllable at least 3, any token at least 1.
+ */
 float wl_token_weight(const wl_token *t);
 
 /* Aligns the tokens of two names and scores the alignment. */
