@@ -81,9 +81,9 @@ $(BUILD)/watchlist: $(CLI_OBJ) $(BUILD)/libwatchlist.a
 $(BUILD)/san/watchlist: $(SAN_CLI_OBJ) $(BUILD)/san/libwatchlist.a
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 
-$(BUILD)/san/tests/%: tests/unit/%.c $(BUILD)/san/libwatchlist.a
+$(BUILD)/san/tests/%: tests/unit/%.c tests/unit/helpers.c tests/unit/helpers.h $(BUILD)/san/libwatchlist.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< $(BUILD)/san/libwatchlist.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< tests/unit/helpers.c $(BUILD)/san/libwatchlist.a $(LIBS) -lcmocka
 
 # The default index, rebuilt when the program or the bundled data change.
 $(INDEX): $(BUILD)/watchlist $(shell find data -type f 2>/dev/null)

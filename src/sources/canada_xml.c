@@ -1,11 +1,11 @@
 /*
  * canada_xml.c - Canada's consolidated autonomous sanctions list (see canada_xml.h).
  *
- * Streaming. libxml2's xmlTextReader walks the file node by node. The root
- * must be <data-set>; each <record> child is collected as a flat list of
- * fields (its children's text, white space folded, no-break spaces made
- * plain) and turned into an entity at its end tag, so memory holds one
- * record however large the file.
+ * Streaming. The file is read node by node through the XML layer the list
+ * readers share (xml_stream.c). The root must be <data-set>; each <record>
+ * child is collected as a flat list of fields (its children's text, white
+ * space folded, no-break spaces made plain) and turned into an entity at
+ * its end tag, so memory holds one record however large the file.
  *
  * Ids. The list gives none: a record is named by its Country (the regime),
  * Schedule and Item, e.g. "belarus-1-part-1-1" (canada_xml.h). A record
@@ -37,40 +37,28 @@
  *     imoNumber. Fields that do not fit the record's schema and elements the
  *     list has not used before go to notes with their tag: nothing is lost.
  *
- * Errors and safety as in the UN reader: libxml2's messages go to a
- * structured handler and surface as "FILE:LINE: ELEMENT: message"; no
- * network, no DTD loading, no entity substitution, a DOCTYPE is refused;
- * one element's text is at most CA_TEXT_MAX bytes.
+ * Errors and safety are the XML layer's (xml_stream.c): libxml2's errors
+ * surface as "FILE:LINE: ELEMENT: message"; no network, no DTD loading, no
+ * entity substitution, a DOCTYPE is refused; one element's text is at most
+ * CA_TEXT_MAX bytes.
  */
 #include "canada_xml.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <libxml/xmlreader.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "model/error.h"
 #include "reader.h"
+#include "xml_stream.h"
 
 #define CA_TEXT_MAX   (32 * 1024) /* bytes of one element's text */
 #define CA_ID_MAX     192         /* bytes of a record id */
 #define CA_RANGE_MAX  20          /* years of a "1963-1964" range spelt out one by one */
 #define CA_PIECES_MAX 256         /* aliases taken from one Aliases text */
-#define CA_NAME_MAX   128         /* bytes of an element name in a message */
-#define CA_OPTIONS    (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
-#define CA_SEP        '\x1f' /* marks a split point in an Aliases text */
-
-#if LIBXML_VERSION >= 21200
-typedef const xmlError ca_xml_error;
-#else
-typedef xmlError ca_xml_error;
-#endif
+#define CA_SEP        '\x1f'      /* marks a split point in an Aliases text */
 
 static const char ca_root[] = "data-set";
 static const char ca_record[] = "record";
@@ -108,27 +96,15 @@ typedef struct ca_field {
 typedef struct ca_parser {
 	wl_dataset *ds;
 	const char *path; /* names the list in messages */
-	xmlTextReaderPtr xr;
+	wl_xml x;         /* the stream, and the texts of the record's fields */
 	int source;       /* -1 until the root element */
-	const char *last; /* the last element started, for messages */
 	/* the record being read */
 	bool in_record;
 	int rec_depth;
 	unsigned long rec_line;
-	const char *field; /* element whose text is being collected, or NULL */
-	int field_depth;
-	unsigned long field_line;
-	size_t field_off;
 	ca_field *fields;
 	size_t nfields, capfields;
-	char *texts;
-	size_t ntexts, captexts;
 	wl_strmap ids; /* record ids of this file -> line of the record */
-	/* the error libxml2 reported */
-	int xml_level;
-	unsigned long xml_line;
-	char xml_msg[256];
-	char xml_field[CA_NAME_MAX];
 	/* scratch space for splitting the Aliases text */
 	char split[2][CA_TEXT_MAX + 1];
 } ca_parser;
@@ -323,7 +299,7 @@ bool wl_canada_record_id(const char *country, const char *schedule, const char *
 
 static const char *text_of(const ca_rec *r, const ca_field *f)
 {
-	return f ? r->p->texts + f->off : NULL;
+	return f ? r->p->x.texts + f->off : NULL;
 }
 
 static const char *get(const ca_rec *r, enum ca_tag tag)
@@ -729,20 +705,10 @@ static int record_emit(ca_parser *p)
 
 /* ---- the stream ---- */
 
-static unsigned long node_line(const ca_parser *p)
-{
-	xmlNodePtr node = xmlTextReaderCurrentNode(p->xr);
-	long line = node ? xmlGetLineNo(node) : -1;
-	if (line > 0)
-		return (unsigned long)line;
-	int pl = xmlTextReaderGetParserLineNumber(p->xr);
-	return pl > 0 ? (unsigned long)pl : 0;
-}
-
 static int on_root(ca_parser *p, const char *name)
 {
 	if (strcmp(name, ca_root) != 0)
-		return wl_error_input(p->path, node_line(p), name,
+		return wl_error_input(p->path, wl_xml_line(&p->x), name,
 		                      "not a Canadian sanctions list: the root element is not %s",
 		                      ca_root);
 	wl_source src = {
@@ -759,74 +725,49 @@ static int on_root(ca_parser *p, const char *name)
 	return p->source < 0 ? p->source : WL_OK;
 }
 
-static int grow(void **arr, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return WL_OK;
-	size_t ncap = *cap ? *cap : 64;
-	while (ncap < need)
-		ncap *= 2;
-	void *a = realloc(*arr, ncap * size);
-	if (!a)
-		return wl_error_set(WL_ENOMEM, "out of memory");
-	*arr = a;
-	*cap = ncap;
-	return WL_OK;
-}
-
 /* Ends the field being collected: its text, folded, becomes a field (if not empty). */
 static int field_end(ca_parser *p)
 {
-	size_t n = p->ntexts - p->field_off;
-	const char *tag = p->field;
-	p->field = NULL;
-	p->ntexts = p->field_off;
+	const char *tag = p->x.field;
+	unsigned long line = p->x.field_line;
+	size_t n = wl_xml_text_end(&p->x);
 	if (!n)
 		return WL_OK;
-	char *s = p->texts + p->field_off;
-	s[n] = '\0'; /* on_text left room for it */
-	n = fold_space(s, n);
-	if (!n)
-		return WL_OK;
-	p->ntexts += n + 1;
-	int rc = grow((void **)&p->fields, &p->capfields, p->nfields + 1, sizeof(*p->fields));
+	wl_xml_text_keep(&p->x, n);
+	int rc =
+	    wl_xml_grow((void **)&p->fields, &p->capfields, p->nfields + 1, sizeof(*p->fields));
 	if (rc)
 		return rc;
-	p->fields[p->nfields++] =
-	    (ca_field){.tag = tag, .line = p->field_line, .off = p->field_off};
+	p->fields[p->nfields++] = (ca_field){.tag = tag, .line = line, .off = p->x.field_off};
 	return WL_OK;
 }
 
-static int on_start(ca_parser *p, const char *name, int depth)
+static int on_start(void *ctx, const char *name, int depth)
 {
-	p->last = name;
+	ca_parser *p = ctx;
 	if (p->source < 0)
 		return on_root(p, name);
 	if (!p->in_record) {
 		if (depth == 1 && strcmp(name, ca_record) == 0) {
 			p->in_record = true;
 			p->rec_depth = depth;
-			p->rec_line = node_line(p);
-			p->field = NULL;
+			p->rec_line = wl_xml_line(&p->x);
 			p->nfields = 0;
-			p->ntexts = 0;
+			wl_xml_texts_clear(&p->x);
 		}
 		return WL_OK;
 	}
-	if (depth == p->rec_depth + 1) {
-		p->field = name;
-		p->field_depth = depth;
-		p->field_line = node_line(p);
-		p->field_off = p->ntexts;
-	}
+	if (depth == p->rec_depth + 1)
+		wl_xml_text_begin(&p->x, name, depth);
 	return WL_OK;
 }
 
-static int on_end(ca_parser *p, int depth)
+static int on_end(void *ctx, int depth)
 {
+	ca_parser *p = ctx;
 	if (!p->in_record)
 		return WL_OK;
-	if (p->field && depth == p->field_depth) {
+	if (p->x.field && depth == p->x.field_depth) {
 		int rc = field_end(p);
 		if (rc)
 			return rc;
@@ -837,145 +778,18 @@ static int on_end(ca_parser *p, int depth)
 	return record_emit(p);
 }
 
-/* Text inside a field, at any depth below it, is the field's. */
-static int on_text(ca_parser *p, int depth)
-{
-	if (!p->field || depth <= p->field_depth)
-		return WL_OK;
-	const char *v = (const char *)xmlTextReaderConstValue(p->xr);
-	size_t n = v ? strlen(v) : 0;
-	if (p->ntexts - p->field_off + n > CA_TEXT_MAX)
-		return wl_error_input(p->path, p->field_line, p->field, "text longer than %d bytes",
-		                      CA_TEXT_MAX);
-	int rc = grow((void **)&p->texts, &p->captexts, p->ntexts + n + 1, 1);
-	if (rc)
-		return rc;
-	if (n)
-		memcpy(p->texts + p->ntexts, v, n);
-	p->ntexts += n;
-	return WL_OK;
-}
-
-static int on_node(ca_parser *p)
-{
-	int depth = xmlTextReaderDepth(p->xr);
-	int rc = WL_OK;
-	switch (xmlTextReaderNodeType(p->xr)) {
-	case XML_READER_TYPE_ELEMENT:
-		rc = on_start(p, (const char *)xmlTextReaderConstLocalName(p->xr), depth);
-		if (!rc && xmlTextReaderIsEmptyElement(p->xr))
-			rc = on_end(p, depth);
-		return rc;
-	case XML_READER_TYPE_END_ELEMENT:
-		return on_end(p, depth);
-	case XML_READER_TYPE_TEXT:
-	case XML_READER_TYPE_CDATA:
-	case XML_READER_TYPE_WHITESPACE:
-	case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-		return on_text(p, depth);
-	case XML_READER_TYPE_DOCUMENT_TYPE:
-		return wl_error_input(p->path, 0, "DOCTYPE",
-		                      "a document type declaration is not allowed in the list");
-	default:
-		return WL_OK; /* comments, processing instructions */
-	}
-}
-
-/* ---- libxml2's errors ---- */
-
-/* The element the parser was in when it failed, into p->xml_field. */
-static void error_element(ca_parser *p, ca_xml_error *err)
-{
-	xmlParserCtxtPtr ctxt = err->ctxt;
-	p->xml_field[0] = '\0';
-	if (!ctxt || (err->domain != XML_FROM_PARSER && err->domain != XML_FROM_NAMESPACE))
-		return;
-	if (ctxt->name)
-		snprintf(p->xml_field, sizeof(p->xml_field), "%s", (const char *)ctxt->name);
-	if (err->code == XML_ERR_DOCUMENT_END && ctxt->nameNr > 0 && ctxt->name)
-		snprintf(p->xml_msg, sizeof(p->xml_msg),
-		         "the file ends inside <%s>: it is truncated", (const char *)ctxt->name);
-	else if (err->code == XML_ERR_DOCUMENT_END &&
-	         !(ctxt->myDoc && xmlDocGetRootElement(ctxt->myDoc)))
-		snprintf(p->xml_msg, sizeof(p->xml_msg), "the file holds no XML element");
-}
-
-/* libxml2's structured error handler: keeps the first fatal error (or else the first error). */
-static void on_xml_error(void *arg, ca_xml_error *err)
-{
-	ca_parser *p = arg;
-	if (!err || err->level < XML_ERR_ERROR || p->xml_level == XML_ERR_FATAL)
-		return;
-	if (p->xml_level && err->level != XML_ERR_FATAL)
-		return;
-	p->xml_level = err->level;
-	p->xml_line = err->line > 0 ? (unsigned long)err->line : 0;
-	snprintf(p->xml_msg, sizeof(p->xml_msg), "%s", err->message ? err->message : "bad XML");
-	size_t n = strlen(p->xml_msg);
-	while (n && isspace((unsigned char)p->xml_msg[n - 1]))
-		p->xml_msg[--n] = '\0';
-	for (size_t i = 0; i < n; i++)
-		if (p->xml_msg[i] == '\n')
-			p->xml_msg[i] = ' ';
-	error_element(p, err);
-}
-
-static int parse_error(ca_parser *p)
-{
-	unsigned long line = p->xml_line;
-	if (!line) {
-		int pl = xmlTextReaderGetParserLineNumber(p->xr);
-		line = pl > 0 ? (unsigned long)pl : 0;
-	}
-	const char *field = p->xml_field[0] ? p->xml_field : p->last;
-	return wl_error_input(p->path, line, field ? field : ca_root, "%s",
-	                      p->xml_msg[0] ? p->xml_msg : "malformed XML");
-}
-
-/* libxml2's encoding layer reports through the thread's global handlers: borrowed for a read. */
-typedef struct ca_handlers {
-	xmlGenericErrorFunc generic;
-	void *generic_ctx;
-	xmlStructuredErrorFunc structured;
-	void *structured_ctx;
-} ca_handlers;
-
-static void on_generic_error(void *ctx, const char *msg, ...)
-{
-	(void)ctx; /* the same errors reach on_xml_error, or a parse error follows */
-	(void)msg;
-}
-
-static void handlers_take(ca_handlers *saved, ca_parser *p)
-{
-	saved->generic = xmlGenericError;
-	saved->generic_ctx = xmlGenericErrorContext;
-	saved->structured = xmlStructuredError;
-	saved->structured_ctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(p, on_generic_error);
-	xmlSetStructuredErrorFunc(p, on_xml_error);
-}
-
-static void handlers_restore(const ca_handlers *saved)
-{
-	xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
-	xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
-}
+/* Text inside a field, at any depth below it, is the field's; no-break spaces are spaces. */
+static const wl_xml_format ca_format = {
+    .root = ca_root,
+    .doctype = "a document type declaration is not allowed in the list",
+    .text_max = CA_TEXT_MAX,
+    .deep_text = true,
+    .fold = fold_space,
+    .start = on_start,
+    .end = on_end,
+};
 
 /* ---- entry points ---- */
-
-static int read_nodes(ca_parser *p)
-{
-	xmlTextReaderSetStructuredErrorHandler(p->xr, on_xml_error, p);
-	int rc = WL_OK, r = 1;
-	while (!rc && (r = xmlTextReaderRead(p->xr)) == 1)
-		rc = on_node(p);
-	if (!rc && r < 0)
-		rc = parse_error(p);
-	if (!rc && p->source < 0)
-		rc = wl_error_input(p->path, 0, ca_root, "no %s element", ca_root);
-	return rc;
-}
 
 /* Reads a list from the file descriptor fd, or (fd < 0) from len bytes at data. */
 static int read_list(wl_dataset *ds, const char *path, int fd, const char *data, size_t len,
@@ -990,19 +804,11 @@ static int read_list(wl_dataset *ds, const char *path, int fd, const char *data,
 	p->path = path;
 	p->source = -1;
 	wl_strmap_init(&p->ids);
-	ca_handlers saved;
-	handlers_take(&saved, p);
-	p->xr = fd >= 0 ? xmlReaderForFd(fd, NULL, NULL, CA_OPTIONS)
-	                : xmlReaderForMemory(data, (int)len, NULL, NULL, CA_OPTIONS);
-	int rc = p->xr ? read_nodes(p)
-	               : wl_error_set(WL_ENOMEM, "%s: cannot start the XML reader", path);
-	xmlFreeTextReader(p->xr);
-	handlers_restore(&saved);
+	int rc = wl_xml_read(&p->x, &ca_format, p, path, fd, data, len);
 	if (source)
 		*source = p->source;
 	wl_strmap_free(&p->ids);
 	free(p->fields);
-	free(p->texts);
 	free(p);
 	return rc;
 }
@@ -1010,58 +816,15 @@ static int read_list(wl_dataset *ds, const char *path, int fd, const char *data,
 int wl_canada_xml_read_mem(wl_dataset *ds, const char *path, const char *data, size_t len,
                            int *source)
 {
-	if (len > INT_MAX)
-		return wl_error_input(path, 0, NULL, "larger than %d bytes", INT_MAX);
-	if (!data)
-		data = "", len = 0;
-	return read_list(ds, path, -1, data, len, source);
+	return wl_xml_read_mem(ds, path, data, len, source, read_list);
 }
 
 static int ca_read(wl_dataset *ds, const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return wl_error_set(WL_EIO, "%s: cannot open: %s", path, strerror(errno));
-	int source;
-	int rc = read_list(ds, path, fd, NULL, 0, &source);
-	close(fd);
-	if (!rc)
-		rc = wl_dataset_source_file(ds, source, path, "list");
-	return rc;
+	return wl_xml_read_file(ds, path, read_list);
 }
 
 /* ---- sniffing ---- */
-
-static const char *skip_past(const char *p, const char *end, const char *what)
-{
-	const char *hit = memmem(p, (size_t)(end - p), what, strlen(what));
-	return hit ? hit + strlen(what) : NULL;
-}
-
-/* The first element's name in head, or NULL; *len gets its length. */
-static const char *first_element(const char *head, size_t n, size_t *len)
-{
-	const char *p = head, *end = head + n;
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	for (;;) {
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		if (end - p < 2 || *p != '<')
-			return NULL;
-		if (p[1] != '?' && p[1] != '!')
-			break;
-		bool comment = end - p >= 4 && memcmp(p, "<!--", 4) == 0;
-		p = skip_past(p + 2, end, p[1] == '?' ? "?>" : comment ? "-->" : ">");
-		if (!p)
-			return NULL;
-	}
-	const char *name = ++p;
-	while (p < end && !isspace((unsigned char)*p) && *p != '>' && *p != '/')
-		p++;
-	*len = (size_t)(p - name);
-	return p < end ? name : NULL;
-}
 
 /*
  * The list is an XML document whose root is data-set and whose records
@@ -1070,9 +833,7 @@ static const char *first_element(const char *head, size_t n, size_t *len)
  */
 static int ca_sniff(const char *path, const char *head, size_t n)
 {
-	size_t len;
-	const char *root = first_element(head, n, &len);
-	if (!root || len != strlen(ca_root) || memcmp(root, ca_root, len) != 0)
+	if (!wl_xml_root_is(head, n, ca_root))
 		return WL_SNIFF_NO;
 	static const char *const marks[] = {"<DateOfListing>", "<EntityOrShip>", "<GivenName>",
 	                                    "<DateOfBirthOrShipBuildDate>"};

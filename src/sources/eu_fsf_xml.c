@@ -1,13 +1,14 @@
 /*
  * eu_fsf_xml.c - the EU consolidated financial sanctions list (see eu_fsf_xml.h).
  *
- * Streaming. libxml2's xmlTextReader walks the file node by node. The root
- * must be <export> (its generationDate dates the list). Inside each
- * <sanctionEntity> the reader keeps every element as a node: its tag, its
- * line, its attributes (local names, values with white space folded) and
- * its text, and which child of the record ("part") it belongs to. At the
- * record's end tag the nodes become the entity's values and are dropped:
- * memory holds one record, however large the file.
+ * Streaming. The file is read node by node through the XML layer the list
+ * readers share (xml_stream.c). The root must be <export> (its
+ * generationDate dates the list). Inside each <sanctionEntity> the reader
+ * keeps every element as a node: its tag, its line, its attributes (local
+ * names, values with white space folded) and its text, and which child of
+ * the record ("part") it belongs to. At the record's end tag the nodes
+ * become the entity's values and are dropped: memory holds one record,
+ * however large the file.
  *
  * Mapping (FSF 1.1 names):
  *   - subjectType code person -> Person, enterprise -> Organization (else
@@ -46,40 +47,28 @@
  *     regulationLanguage, the parts' own logicalIds) is not about the
  *     listed entity and is left out by design.
  *
- * Errors and safety as in the UN reader: libxml2's messages go to a
- * structured handler and surface as "FILE:LINE: ELEMENT: message"; no
- * network, no DTD loading, no entity substitution, a DOCTYPE is refused;
- * one text or attribute value is at most EU_TEXT_MAX bytes.
+ * Errors and safety are the XML layer's (xml_stream.c): libxml2's errors
+ * surface as "FILE:LINE: ELEMENT: message"; no network, no DTD loading, no
+ * entity substitution, a DOCTYPE is refused; one text or attribute value
+ * is at most EU_TEXT_MAX bytes.
  */
 #include "eu_fsf_xml.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <libxml/xmlreader.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "model/error.h"
 #include "text/countries.h"
+#include "xml_stream.h"
 
 #define EU_TEXT_MAX  (32 * 1024)       /* bytes of one text or attribute value */
 #define EU_JOIN_MAX  (4 * EU_TEXT_MAX) /* bytes of a value joined from parts */
 #define EU_ID_MAX    64                /* bytes of a logicalId */
 #define EU_RANGE_MAX 20                /* years of a range spelt out one by one */
-#define EU_NAME_MAX  128               /* bytes of an element name in a message */
-#define EU_OPTIONS   (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
 #define EU_NONE      ((size_t)-1)
-
-#if LIBXML_VERSION >= 21200
-typedef const xmlError eu_xml_error;
-#else
-typedef xmlError eu_xml_error;
-#endif
 
 static const char eu_root[] = "export";
 static const char eu_record[] = "sanctionEntity";
@@ -102,28 +91,17 @@ typedef struct eu_node {
 typedef struct eu_parser {
 	wl_dataset *ds;
 	const char *path;
-	xmlTextReaderPtr xr;
+	wl_xml x; /* the stream, and the texts and attribute values of the record's nodes */
 	int source;
-	const char *last;
 	/* the record being read */
 	bool in_record;
 	int rec_depth;
 	unsigned part;
-	size_t open; /* the node whose text is being collected, or EU_NONE */
-	int open_depth;
-	size_t open_off;
-	eu_node *nodes;
+	eu_node *nodes; /* the last one's text is being collected, when x.field is set */
 	size_t nnodes, capnodes;
 	eu_attr *attrs;
 	size_t nattrs, capattrs;
-	char *texts;
-	size_t ntexts, captexts;
 	wl_strmap ids; /* logicalIds of this file -> line of the record */
-	/* the error libxml2 reported */
-	int xml_level;
-	unsigned long xml_line;
-	char xml_msg[256];
-	char xml_field[EU_NAME_MAX];
 	/* scratch space for values joined from parts */
 	char join[4][EU_JOIN_MAX];
 } eu_parser;
@@ -305,22 +283,6 @@ static bool has_non_latin(const char *s)
 	return false;
 }
 
-/* Folds white space in place (runs to one space, both ends trimmed); returns the length. */
-static size_t fold_space(char *s, size_t n)
-{
-	size_t j = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!isspace((unsigned char)s[i]))
-			s[j++] = s[i];
-		else if (j && s[j - 1] != ' ')
-			s[j++] = ' ';
-	}
-	if (j && s[j - 1] == ' ')
-		j--;
-	s[j] = '\0';
-	return j;
-}
-
 static bool is_true(const char *s)
 {
 	return s && strcasecmp(s, "true") == 0;
@@ -333,7 +295,7 @@ static const char *attr(const eu_parser *p, const eu_node *n, const char *name)
 {
 	for (size_t i = n->attr0; i < n->attr0 + n->nattrs; i++)
 		if (strcmp(p->attrs[i].name, name) == 0) {
-			const char *v = p->texts + p->attrs[i].off;
+			const char *v = p->x.texts + p->attrs[i].off;
 			return *v ? v : NULL;
 		}
 	return NULL;
@@ -341,7 +303,7 @@ static const char *attr(const eu_parser *p, const eu_node *n, const char *name)
 
 static const char *text_of(const eu_parser *p, const eu_node *n)
 {
-	return n->text == EU_NONE ? NULL : p->texts + n->text;
+	return n->text == EU_NONE ? NULL : p->x.texts + n->text;
 }
 
 /* The text of the part's first child node named tag, or NULL. */
@@ -468,7 +430,7 @@ static int put_unknown(const eu_part *g, const eu_node *n)
 		rc = put_note(g, n->tag, text_of(p, n));
 	for (size_t i = n->attr0; i < n->attr0 + n->nattrs && !rc; i++)
 		if (!k || !word_in(k->attrs, p->attrs[i].name))
-			rc = put_note2(g, n->tag, p->attrs[i].name, p->texts + p->attrs[i].off);
+			rc = put_note2(g, n->tag, p->attrs[i].name, p->x.texts + p->attrs[i].off);
 	return rc;
 }
 
@@ -1070,54 +1032,17 @@ static int record_emit(eu_parser *p)
 
 /* ---- the stream ---- */
 
-static unsigned long node_line(const eu_parser *p)
-{
-	xmlNodePtr node = xmlTextReaderCurrentNode(p->xr);
-	long line = node ? xmlGetLineNo(node) : -1;
-	if (line > 0)
-		return (unsigned long)line;
-	int pl = xmlTextReaderGetParserLineNumber(p->xr);
-	return pl > 0 ? (unsigned long)pl : 0;
-}
-
-static int grow(void **arr, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return WL_OK;
-	size_t ncap = *cap ? *cap : 64;
-	while (ncap < need)
-		ncap *= 2;
-	void *a = realloc(*arr, ncap * size);
-	if (!a)
-		return wl_error_set(WL_ENOMEM, "out of memory");
-	*arr = a;
-	*cap = ncap;
-	return WL_OK;
-}
-
-/* Copies n bytes of s into the texts, folded; returns its offset via *off. */
-static int text_add(eu_parser *p, const char *s, size_t n, size_t *off)
-{
-	int rc = grow((void **)&p->texts, &p->captexts, p->ntexts + n + 1, 1);
-	if (rc)
-		return rc;
-	*off = p->ntexts;
-	if (n)
-		memcpy(p->texts + p->ntexts, s, n);
-	p->ntexts += fold_space(p->texts + p->ntexts, n) + 1;
-	return WL_OK;
-}
-
 /* Reads the current element's attributes into p->attrs. */
 static int read_attrs(eu_parser *p, eu_node *n, const char *tag)
 {
+	xmlTextReaderPtr xr = p->x.xr;
 	n->attr0 = p->nattrs;
 	int r;
-	while ((r = xmlTextReaderMoveToNextAttribute(p->xr)) == 1) {
-		if (xmlTextReaderIsNamespaceDecl(p->xr))
+	while ((r = xmlTextReaderMoveToNextAttribute(xr)) == 1) {
+		if (xmlTextReaderIsNamespaceDecl(xr))
 			continue;
-		const char *name = (const char *)xmlTextReaderConstLocalName(p->xr);
-		const char *value = (const char *)xmlTextReaderConstValue(p->xr);
+		const char *name = (const char *)xmlTextReaderConstLocalName(xr);
+		const char *value = (const char *)xmlTextReaderConstValue(xr);
 		size_t len = value ? strlen(value) : 0;
 		if (!name)
 			continue;
@@ -1125,36 +1050,30 @@ static int read_attrs(eu_parser *p, eu_node *n, const char *tag)
 			return wl_error_input(p->path, n->line, tag,
 			                      "attribute %s longer than %d bytes", name,
 			                      EU_TEXT_MAX);
-		int rc = grow((void **)&p->attrs, &p->capattrs, p->nattrs + 1, sizeof(*p->attrs));
+		int rc =
+		    wl_xml_grow((void **)&p->attrs, &p->capattrs, p->nattrs + 1, sizeof(*p->attrs));
 		size_t off = 0;
 		if (!rc)
-			rc = text_add(p, value ? value : "", len, &off);
+			rc = wl_xml_text_store(&p->x, value ? value : "", len, &off);
 		if (rc)
 			return rc;
 		p->attrs[p->nattrs++] = (eu_attr){.name = name, .off = off};
 	}
-	xmlTextReaderMoveToElement(p->xr);
+	xmlTextReaderMoveToElement(xr);
 	n->nattrs = p->nattrs - n->attr0;
 	return r < 0 ? wl_error_input(p->path, n->line, tag, "unreadable attributes") : WL_OK;
 }
 
-/* Ends the text of the open node: folded, kept when not empty. */
+/* Ends the text of the node being collected (the last one): folded, kept when not empty. */
 static void text_end(eu_parser *p)
 {
-	if (p->open == EU_NONE)
+	if (!p->x.field)
 		return;
-	size_t n = p->ntexts - p->open_off;
+	size_t n = wl_xml_text_end(&p->x);
 	if (n) {
-		p->texts[p->ntexts] = '\0'; /* on_text left room for it */
-		n = fold_space(p->texts + p->open_off, n);
+		p->nodes[p->nnodes - 1].text = p->x.field_off;
+		wl_xml_text_keep(&p->x, n);
 	}
-	if (n) {
-		p->nodes[p->open].text = p->open_off;
-		p->ntexts = p->open_off + n + 1;
-	} else {
-		p->ntexts = p->open_off;
-	}
-	p->open = EU_NONE;
 }
 
 static int node_begin(eu_parser *p, const char *tag, int depth)
@@ -1163,21 +1082,20 @@ static int node_begin(eu_parser *p, const char *tag, int depth)
 	int level = depth - p->rec_depth;
 	if (level == 1)
 		p->part++;
-	int rc = grow((void **)&p->nodes, &p->capnodes, p->nnodes + 1, sizeof(*p->nodes));
+	int rc = wl_xml_grow((void **)&p->nodes, &p->capnodes, p->nnodes + 1, sizeof(*p->nodes));
 	if (rc)
 		return rc;
 	eu_node *n = &p->nodes[p->nnodes];
 	*n = (eu_node){.tag = tag,
 	               .level = level > 2 ? 2 : level,
 	               .part = p->part,
-	               .line = node_line(p),
+	               .line = wl_xml_line(&p->x),
 	               .text = EU_NONE};
 	rc = read_attrs(p, n, tag);
 	if (rc)
 		return rc;
-	p->open = p->nnodes++;
-	p->open_depth = depth;
-	p->open_off = p->ntexts;
+	p->nnodes++;
+	wl_xml_text_begin(&p->x, tag, depth);
 	return WL_OK;
 }
 
@@ -1185,12 +1103,11 @@ static int on_root(eu_parser *p, const char *name)
 {
 	if (strcmp(name, eu_root) != 0)
 		return wl_error_input(
-		    p->path, node_line(p), name,
+		    p->path, wl_xml_line(&p->x), name,
 		    "not an EU financial sanctions file: the root element is not %s", eu_root);
-	xmlChar *generated = xmlTextReaderGetAttribute(p->xr, BAD_CAST "generationDate");
-	char date[11];
-	bool dated = generated && date_of((const char *)generated, date) && strlen(date) == 10;
-	xmlFree(generated);
+	char generated[64], date[11];
+	bool dated = wl_xml_attr(&p->x, "generationDate", generated, sizeof(generated)) &&
+	             date_of(generated, date) && strlen(date) == 10;
 	wl_source src = {
 	    .name = "eu_fsf",
 	    .title = "EU Financial Sanctions Files (FSF): consolidated list of persons, groups and "
@@ -1206,9 +1123,9 @@ static int on_root(eu_parser *p, const char *name)
 	return p->source < 0 ? p->source : WL_OK;
 }
 
-static int on_start(eu_parser *p, const char *name, int depth)
+static int on_start(void *ctx, const char *name, int depth)
 {
-	p->last = name;
+	eu_parser *p = ctx;
 	if (p->source < 0)
 		return on_root(p, name);
 	if (p->in_record)
@@ -1218,16 +1135,17 @@ static int on_start(eu_parser *p, const char *name, int depth)
 	p->in_record = true;
 	p->rec_depth = depth;
 	p->part = 0;
-	p->nnodes = p->nattrs = p->ntexts = 0;
-	p->open = EU_NONE;
+	p->nnodes = p->nattrs = 0;
+	wl_xml_texts_clear(&p->x);
 	return node_begin(p, name, depth);
 }
 
-static int on_end(eu_parser *p, int depth)
+static int on_end(void *ctx, int depth)
 {
+	eu_parser *p = ctx;
 	if (!p->in_record)
 		return WL_OK;
-	if (p->open != EU_NONE && depth == p->open_depth)
+	if (p->x.field && depth == p->x.field_depth)
 		text_end(p);
 	if (depth != p->rec_depth)
 		return WL_OK;
@@ -1235,141 +1153,15 @@ static int on_end(eu_parser *p, int depth)
 	return record_emit(p);
 }
 
-static int on_text(eu_parser *p, int depth)
-{
-	if (p->open == EU_NONE || depth != p->open_depth + 1)
-		return WL_OK;
-	const char *v = (const char *)xmlTextReaderConstValue(p->xr);
-	size_t n = v ? strlen(v) : 0;
-	if (p->ntexts - p->open_off + n > EU_TEXT_MAX)
-		return wl_error_input(p->path, p->nodes[p->open].line, p->nodes[p->open].tag,
-		                      "text longer than %d bytes", EU_TEXT_MAX);
-	int rc = grow((void **)&p->texts, &p->captexts, p->ntexts + n + 1, 1);
-	if (rc)
-		return rc;
-	if (n)
-		memcpy(p->texts + p->ntexts, v, n);
-	p->ntexts += n;
-	return WL_OK;
-}
-
-static int on_node(eu_parser *p)
-{
-	int depth = xmlTextReaderDepth(p->xr);
-	int rc = WL_OK;
-	switch (xmlTextReaderNodeType(p->xr)) {
-	case XML_READER_TYPE_ELEMENT:
-		rc = on_start(p, (const char *)xmlTextReaderConstLocalName(p->xr), depth);
-		if (!rc && xmlTextReaderIsEmptyElement(p->xr))
-			rc = on_end(p, depth);
-		return rc;
-	case XML_READER_TYPE_END_ELEMENT:
-		return on_end(p, depth);
-	case XML_READER_TYPE_TEXT:
-	case XML_READER_TYPE_CDATA:
-	case XML_READER_TYPE_WHITESPACE:
-	case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-		return on_text(p, depth);
-	case XML_READER_TYPE_DOCUMENT_TYPE:
-		return wl_error_input(p->path, 0, "DOCTYPE",
-		                      "a document type declaration is not allowed in an EU list");
-	default:
-		return WL_OK;
-	}
-}
-
-/* ---- libxml2's errors ---- */
-
-static void error_element(eu_parser *p, eu_xml_error *err)
-{
-	xmlParserCtxtPtr ctxt = err->ctxt;
-	p->xml_field[0] = '\0';
-	if (!ctxt || (err->domain != XML_FROM_PARSER && err->domain != XML_FROM_NAMESPACE))
-		return;
-	if (ctxt->name)
-		snprintf(p->xml_field, sizeof(p->xml_field), "%s", (const char *)ctxt->name);
-	if (err->code == XML_ERR_DOCUMENT_END && ctxt->nameNr > 0 && ctxt->name)
-		snprintf(p->xml_msg, sizeof(p->xml_msg),
-		         "the file ends inside <%s>: it is truncated", (const char *)ctxt->name);
-	else if (err->code == XML_ERR_DOCUMENT_END &&
-	         !(ctxt->myDoc && xmlDocGetRootElement(ctxt->myDoc)))
-		snprintf(p->xml_msg, sizeof(p->xml_msg), "the file holds no XML element");
-}
-
-static void on_xml_error(void *arg, eu_xml_error *err)
-{
-	eu_parser *p = arg;
-	if (!err || err->level < XML_ERR_ERROR || p->xml_level == XML_ERR_FATAL)
-		return;
-	if (p->xml_level && err->level != XML_ERR_FATAL)
-		return;
-	p->xml_level = err->level;
-	p->xml_line = err->line > 0 ? (unsigned long)err->line : 0;
-	snprintf(p->xml_msg, sizeof(p->xml_msg), "%s", err->message ? err->message : "bad XML");
-	size_t n = strlen(p->xml_msg);
-	while (n && isspace((unsigned char)p->xml_msg[n - 1]))
-		p->xml_msg[--n] = '\0';
-	for (size_t i = 0; i < n; i++)
-		if (p->xml_msg[i] == '\n')
-			p->xml_msg[i] = ' ';
-	error_element(p, err);
-}
-
-static int parse_error(eu_parser *p)
-{
-	unsigned long line = p->xml_line;
-	if (!line) {
-		int pl = xmlTextReaderGetParserLineNumber(p->xr);
-		line = pl > 0 ? (unsigned long)pl : 0;
-	}
-	const char *field = p->xml_field[0] ? p->xml_field : p->last;
-	return wl_error_input(p->path, line, field ? field : eu_root, "%s",
-	                      p->xml_msg[0] ? p->xml_msg : "malformed XML");
-}
-
-typedef struct eu_handlers {
-	xmlGenericErrorFunc generic;
-	void *generic_ctx;
-	xmlStructuredErrorFunc structured;
-	void *structured_ctx;
-} eu_handlers;
-
-static void on_generic_error(void *ctx, const char *msg, ...)
-{
-	(void)ctx; /* the same errors reach on_xml_error, or a parse error follows */
-	(void)msg;
-}
-
-static void handlers_take(eu_handlers *saved, eu_parser *p)
-{
-	saved->generic = xmlGenericError;
-	saved->generic_ctx = xmlGenericErrorContext;
-	saved->structured = xmlStructuredError;
-	saved->structured_ctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(p, on_generic_error);
-	xmlSetStructuredErrorFunc(p, on_xml_error);
-}
-
-static void handlers_restore(const eu_handlers *saved)
-{
-	xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
-	xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
-}
+static const wl_xml_format eu_format = {
+    .root = eu_root,
+    .doctype = "a document type declaration is not allowed in an EU list",
+    .text_max = EU_TEXT_MAX,
+    .start = on_start,
+    .end = on_end,
+};
 
 /* ---- entry points ---- */
-
-static int read_nodes(eu_parser *p)
-{
-	xmlTextReaderSetStructuredErrorHandler(p->xr, on_xml_error, p);
-	int rc = WL_OK, r = 1;
-	while (!rc && (r = xmlTextReaderRead(p->xr)) == 1)
-		rc = on_node(p);
-	if (!rc && r < 0)
-		rc = parse_error(p);
-	if (!rc && p->source < 0)
-		rc = wl_error_input(p->path, 0, eu_root, "no %s element", eu_root);
-	return rc;
-}
 
 static int read_list(wl_dataset *ds, const char *path, int fd, const char *data, size_t len,
                      int *source)
@@ -1382,22 +1174,13 @@ static int read_list(wl_dataset *ds, const char *path, int fd, const char *data,
 	p->ds = ds;
 	p->path = path;
 	p->source = -1;
-	p->open = EU_NONE;
 	wl_strmap_init(&p->ids);
-	eu_handlers saved;
-	handlers_take(&saved, p);
-	p->xr = fd >= 0 ? xmlReaderForFd(fd, NULL, NULL, EU_OPTIONS)
-	                : xmlReaderForMemory(data, (int)len, NULL, NULL, EU_OPTIONS);
-	int rc = p->xr ? read_nodes(p)
-	               : wl_error_set(WL_ENOMEM, "%s: cannot start the XML reader", path);
-	xmlFreeTextReader(p->xr);
-	handlers_restore(&saved);
+	int rc = wl_xml_read(&p->x, &eu_format, p, path, fd, data, len);
 	if (source)
 		*source = p->source;
 	wl_strmap_free(&p->ids);
 	free(p->nodes);
 	free(p->attrs);
-	free(p->texts);
 	free(p);
 	return rc;
 }
@@ -1405,67 +1188,23 @@ static int read_list(wl_dataset *ds, const char *path, int fd, const char *data,
 int wl_eu_fsf_xml_read_mem(wl_dataset *ds, const char *path, const char *data, size_t len,
                            int *source)
 {
-	if (len > INT_MAX)
-		return wl_error_input(path, 0, NULL, "larger than %d bytes", INT_MAX);
-	if (!data)
-		data = "", len = 0;
-	return read_list(ds, path, -1, data, len, source);
+	return wl_xml_read_mem(ds, path, data, len, source, read_list);
 }
 
 static int eu_read(wl_dataset *ds, const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return wl_error_set(WL_EIO, "%s: cannot open: %s", path, strerror(errno));
-	int source;
-	int rc = read_list(ds, path, fd, NULL, 0, &source);
-	close(fd);
-	if (!rc)
-		rc = wl_dataset_source_file(ds, source, path, "list");
-	return rc;
+	return wl_xml_read_file(ds, path, read_list);
 }
 
 /* ---- sniffing ---- */
-
-static const char *skip_past(const char *p, const char *end, const char *what)
-{
-	const char *hit = memmem(p, (size_t)(end - p), what, strlen(what));
-	return hit ? hit + strlen(what) : NULL;
-}
-
-/* The first element's local name in head, or NULL; *len gets its length. */
-static const char *first_element(const char *head, size_t n, size_t *len)
-{
-	const char *p = head, *end = head + n;
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	for (;;) {
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		if (end - p < 2 || *p != '<')
-			return NULL;
-		if (p[1] != '?' && p[1] != '!')
-			break;
-		bool comment = end - p >= 4 && memcmp(p, "<!--", 4) == 0;
-		p = skip_past(p + 2, end, p[1] == '?' ? "?>" : comment ? "-->" : ">");
-		if (!p)
-			return NULL;
-	}
-	const char *name = ++p;
-	while (p < end && !isspace((unsigned char)*p) && *p != '>' && *p != '/') {
-		if (*p == ':')
-			name = p + 1;
-		p++;
-	}
-	*len = (size_t)(p - name);
-	return p < end ? name : NULL;
-}
 
 /* An EU file: the root is export, in the FSF namespace or holding sanctionEntity records. */
 static int eu_sniff(const char *path, const char *head, size_t n)
 {
 	size_t len;
-	const char *root = first_element(head, n, &len);
+	const char *root = wl_xml_first_element(head, n, &len);
+	if (root)
+		root = wl_xml_local_name(root, &len);
 	if (!root || len != strlen(eu_root) || memcmp(root, eu_root, len) != 0)
 		return WL_SNIFF_NO;
 	if (memmem(head, n, "eu.europa.ec/fpi/fsd/export", 27) ||

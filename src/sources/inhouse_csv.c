@@ -27,7 +27,8 @@
  * count as "_" ("Birth Date" is birth_date). The CSV is RFC 4180: fields
  * separated by commas, quoted with '"' when they hold commas, quotes or
  * line breaks, '""' for a quote inside quotes; CRLF or LF line ends; a
- * UTF-8 byte order mark is skipped. Rows with no value at all are skipped.
+ * UTF-8 byte order mark is skipped; the CSV cursor the CSV readers share
+ * (csv_cursor.c) cuts the rows. Rows with no value at all are skipped.
  *
  * The file is the bank's own data, so the reader is strict: anything it
  * cannot take as written stops the read with "FILE:LINE: column: what is
@@ -46,6 +47,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "csv_cursor.h"
 #include "model/error.h"
 #include "text/countries.h"
 #include "text/dates.h"
@@ -110,122 +112,6 @@ static const struct id_type {
     {"unsc", WL_PROP_UNSC_ID, NULL},
 };
 
-/* ---- CSV ---- */
-
-typedef struct csv_field {
-	size_t off, len; /* the text, NUL-terminated, in the parser's buffer */
-	unsigned long line;
-} csv_field;
-
-typedef struct csv_parser {
-	const char *p, *end;
-	unsigned long line; /* of the cursor */
-	char *buf;
-	size_t nbuf, capbuf;
-	csv_field *f;
-	size_t nf, capf;
-	unsigned long rec_line; /* where the record starts */
-} csv_parser;
-
-enum { CSV_END = 0, CSV_RECORD = 1, CSV_UNTERMINATED = -100, CSV_AFTER_QUOTE = -101 };
-
-static bool csv_put(csv_parser *c, char ch)
-{
-	if (c->nbuf == c->capbuf) {
-		size_t cap = c->capbuf ? c->capbuf * 2 : 1024;
-		char *p = realloc(c->buf, cap);
-		if (!p)
-			return false;
-		c->buf = p;
-		c->capbuf = cap;
-	}
-	c->buf[c->nbuf++] = ch;
-	return true;
-}
-
-static bool csv_end_of_field(const csv_parser *c)
-{
-	return c->p == c->end || *c->p == ',' || *c->p == '\n' || *c->p == '\r';
-}
-
-/* Reads a quoted field's text after its opening quote. */
-static int csv_quoted(csv_parser *c)
-{
-	for (;;) {
-		if (c->p == c->end)
-			return CSV_UNTERMINATED;
-		char ch = *c->p++;
-		if (ch == '"') {
-			if (c->p == c->end || *c->p != '"')
-				return csv_end_of_field(c) ? CSV_RECORD : CSV_AFTER_QUOTE;
-			c->p++;
-		} else if (ch == '\n') {
-			c->line++;
-		}
-		if (!csv_put(c, ch))
-			return WL_ENOMEM;
-	}
-}
-
-static int csv_field_read(csv_parser *c)
-{
-	if (c->nf == c->capf) {
-		size_t cap = c->capf ? c->capf * 2 : 32;
-		csv_field *p = realloc(c->f, cap * sizeof(*p));
-		if (!p)
-			return WL_ENOMEM;
-		c->f = p;
-		c->capf = cap;
-	}
-	csv_field *f = &c->f[c->nf++];
-	f->off = c->nbuf;
-	f->line = c->line;
-	int rc = CSV_RECORD;
-	if (c->p < c->end && *c->p == '"') {
-		c->p++;
-		rc = csv_quoted(c);
-	} else {
-		while (!csv_end_of_field(c))
-			if (!csv_put(c, *c->p++))
-				return WL_ENOMEM;
-	}
-	if (rc != CSV_RECORD)
-		return rc;
-	f = &c->f[c->nf - 1];
-	f->len = c->nbuf - f->off;
-	return csv_put(c, '\0') ? CSV_RECORD : WL_ENOMEM;
-}
-
-/* Reads one record: CSV_RECORD, CSV_END, or an error (the failing field is the last one). */
-static int csv_record(csv_parser *c)
-{
-	c->nf = 0;
-	c->nbuf = 0;
-	c->rec_line = c->line;
-	if (c->p == c->end)
-		return CSV_END;
-	for (;;) {
-		int rc = csv_field_read(c);
-		if (rc != CSV_RECORD)
-			return rc;
-		if (c->p < c->end && *c->p == ',') {
-			c->p++;
-			continue;
-		}
-		if (c->p < c->end && *c->p == '\r')
-			c->p++;
-		if (c->p < c->end && *c->p == '\n')
-			c->p++;
-		c->line++;
-		return CSV_RECORD;
-	}
-}
-
-static char *csv_text(const csv_parser *c, size_t i)
-{
-	return c->buf + c->f[i].off;
-}
-
 /* ---- the reader's state ---- */
 
 typedef struct ih_list {
@@ -237,7 +123,8 @@ typedef struct ih_list {
 typedef struct ih_reader {
 	wl_dataset *ds;
 	const char *path;
-	csv_parser csv;
+	char *text; /* the file's private copy, which the CSV cursor cuts in place */
+	wl_csv csv;
 	wl_arena scratch;
 	wl_strmap ids;       /* row id -> its line */
 	int col[NCOLS];      /* the header's column of each known column, or -1 */
@@ -266,7 +153,7 @@ static char *cell(ih_reader *r, int col)
 	int i = r->col[col];
 	if (i < 0 || (size_t)i >= r->csv.nf)
 		return none;
-	char *s = csv_text(&r->csv, (size_t)i);
+	char *s = r->csv.f[i].s;
 	while (isspace((unsigned char)*s))
 		s++;
 	size_t n = strlen(s);
@@ -278,7 +165,7 @@ static char *cell(ih_reader *r, int col)
 static unsigned long cell_line(const ih_reader *r, int col)
 {
 	int i = r->col[col];
-	return i >= 0 && (size_t)i < r->csv.nf ? r->csv.f[i].line : r->csv.rec_line;
+	return i >= 0 && (size_t)i < r->csv.nf ? r->csv.f[i].line : r->csv.record_line;
 }
 
 static int cell_error(ih_reader *r, int col, const char *fmt, const char *arg)
@@ -607,7 +494,7 @@ static int put_other_columns(ih_reader *r, wl_entity *e)
 		bool known = false;
 		for (int c = 0; c < NCOLS; c++)
 			known = known || r->col[c] == (int)i;
-		const char *s = csv_text(&r->csv, i);
+		const char *s = r->csv.f[i].s;
 		while (isspace((unsigned char)*s))
 			s++;
 		int rc = !known && *s ? put_note(r, e, column(r, i), s) : WL_OK;
@@ -636,8 +523,8 @@ static int put_row(ih_reader *r, wl_entity *e)
 static bool blank_row(const ih_reader *r)
 {
 	for (size_t i = 0; i < r->csv.nf; i++) {
-		const char *s = csv_text(&r->csv, i);
-		for (size_t k = 0; k < r->csv.f[i].len; k++)
+		const char *s = r->csv.f[i].s;
+		for (size_t k = 0; k < r->csv.f[i].n; k++)
 			if (!isspace((unsigned char)s[k]))
 				return false;
 	}
@@ -648,12 +535,12 @@ static bool blank_row(const ih_reader *r)
 static int check_row(ih_reader *r)
 {
 	for (size_t i = 0; i < r->csv.nf; i++) {
-		if (!wl_utf8_valid(csv_text(&r->csv, i), r->csv.f[i].len))
+		if (!wl_utf8_valid(r->csv.f[i].s, r->csv.f[i].n))
 			return wl_error_input(r->path, r->csv.f[i].line, column(r, i),
 			                      "not valid UTF-8: save the list as UTF-8");
 	}
 	if (r->csv.nf != r->ncols)
-		return wl_error_input(r->path, r->csv.rec_line, NULL,
+		return wl_error_input(r->path, r->csv.record_line, NULL,
 		                      "%zu fields, but the header has %zu columns", r->csv.nf,
 		                      r->ncols);
 	return WL_OK;
@@ -684,21 +571,21 @@ static int read_row(ih_reader *r)
 
 static int read_header(ih_reader *r)
 {
-	int rc = csv_record(&r->csv);
-	if (rc == CSV_END)
+	int rc = wl_csv_next(&r->csv);
+	if (rc == WL_CSV_END)
 		return wl_error_input(
 		    r->path, 1, NULL,
 		    "empty: an in-house list starts with a header row (id,name,...)");
-	if (rc != CSV_RECORD)
+	if (rc != WL_CSV_RECORD)
 		return rc;
 	r->ncols = r->csv.nf;
 	r->header = wl_arena_calloc(&r->scratch, r->ncols * sizeof(*r->header));
 	if (!r->header)
 		return oom();
 	for (size_t i = 0; i < r->ncols; i++) {
-		const char *s = csv_text(&r->csv, i);
+		const char *s = r->csv.f[i].s;
 		char key[IH_KEY_MAX];
-		if (!wl_utf8_valid(s, r->csv.f[i].len))
+		if (!wl_utf8_valid(s, r->csv.f[i].n))
 			return wl_error_input(r->path, 1, NULL,
 			                      "column %zu's name is not valid UTF-8", i + 1);
 		column_key(key, sizeof(key), s);
@@ -725,12 +612,12 @@ static int read_header(ih_reader *r)
 /* A CSV syntax error, with the column the broken field is in. */
 static int csv_error(ih_reader *r, int rc)
 {
-	if (rc != CSV_UNTERMINATED && rc != CSV_AFTER_QUOTE)
+	if (rc != WL_CSV_MALFORMED)
 		return rc == WL_ENOMEM ? oom() : rc;
-	size_t i = r->csv.nf - 1;
+	size_t i = r->csv.bad_field;
 	const char *col = r->header ? column(r, i) : NULL;
-	if (rc == CSV_UNTERMINATED)
-		return wl_error_input(r->path, r->csv.f[i].line, col,
+	if (r->csv.fault == WL_CSV_UNTERMINATED)
+		return wl_error_input(r->path, r->csv.bad_line, col,
 		                      "unterminated quoted field: the quote opened here is never "
 		                      "closed");
 	return wl_error_input(r->path, r->csv.line, col,
@@ -756,14 +643,19 @@ static int read_csv(ih_reader *r, const char *data, size_t len)
 {
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		data += 3, len -= 3;
-	r->csv = (csv_parser){.p = data, .end = data + len, .line = 1};
+	if (!(r->text = malloc(len + 1)))
+		return oom();
+	if (len)
+		memcpy(r->text, data, len);
+	r->text[len] = '\0';
+	wl_csv_init(&r->csv, r->text, len, 0, 0);
 	int rc = read_header(r);
 	if (rc)
 		return csv_error(r, rc);
-	while ((rc = csv_record(&r->csv)) == CSV_RECORD)
+	while ((rc = wl_csv_next(&r->csv)) == WL_CSV_RECORD)
 		if ((rc = read_row(r)))
 			return rc;
-	if (rc != CSV_END)
+	if (rc != WL_CSV_END)
 		return csv_error(r, rc);
 	if (!r->nlists) { /* a list with no rows yet is still a list */
 		const char *prefix;
@@ -787,8 +679,8 @@ static void ih_init(ih_reader *r, wl_dataset *ds, const char *path)
 
 static void ih_free(ih_reader *r)
 {
-	free(r->csv.buf);
-	free(r->csv.f);
+	wl_csv_free(&r->csv);
+	free(r->text);
 	free(r->lists);
 	wl_strmap_free(&r->ids);
 	wl_arena_free(&r->scratch);

@@ -6,7 +6,8 @@
  * end-of-file) after the last record. Old files are Windows-1252, new ones
  * UTF-8: a file that is not valid UTF-8 is converted from Windows-1252
  * with ICU. A file is parsed in place in one private copy; the CSV cursor
- * cuts each record into NUL-terminated fields without further copies.
+ * the CSV readers share (csv_cursor.c) cuts each record into
+ * NUL-terminated fields without further copies.
  *
  * A set is read in an order that lets each file build on the last: the
  * main file makes the entities and holds back their remarks; the comments
@@ -30,6 +31,7 @@
 #include <unicode/ucnv.h>
 #include <unistd.h>
 
+#include "csv_cursor.h"
 #include "model/error.h"
 #include "reader.h"
 #include "sdn_remarks.h"
@@ -81,142 +83,18 @@ static bool is_cons_file(const char *path)
 
 /* ---- CSV records ---- */
 
-typedef struct csv_field {
-	char *s; /* NUL-terminated, trimmed, "" escapes resolved */
-	size_t n;
-	bool quoted;
-} csv_field;
-
-typedef struct csv {
-	char *p, *end;             /* the rest of the text; *end is NUL */
-	unsigned long line;        /* the line p is on */
-	unsigned long record_line; /* the line the current record starts on */
-	csv_field f[CSV_MAX_FIELDS];
-	size_t nf;            /* fields in the record; only the first CSV_MAX_FIELDS are kept */
-	size_t bad_field;     /* on a malformed record: the field, */
-	const char *bad_what; /* and what is wrong with it */
-} csv;
-
-enum { CSV_END = 0, CSV_RECORD = 1, CSV_MALFORMED = -1 };
-
-static void csv_init(csv *c, char *text, size_t len)
-{
-	memset(c, 0, sizeof(*c));
-	c->p = text;
-	c->end = text + len;
-	c->line = 1;
-}
-
-/* Steps over one line end at p ("\r\n", "\n" or "\r"), if there is one. */
-static bool csv_skip_eol(csv *c)
-{
-	if (c->p < c->end && *c->p == '\r') {
-		c->p++;
-		if (c->p < c->end && *c->p == '\n')
-			c->p++;
-	} else if (c->p < c->end && *c->p == '\n') {
-		c->p++;
-	} else {
-		return false;
-	}
-	c->line++;
-	return true;
-}
-
-static void csv_keep_field(csv *c, char *s, size_t n, bool quoted)
-{
-	while (n && (*s == ' ' || *s == '\t'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	s[n] = '\0';
-	if (c->nf < CSV_MAX_FIELDS)
-		c->f[c->nf] = (csv_field){s, n, quoted};
-	c->nf++;
-}
-
-static int csv_malformed(csv *c, const char *what)
-{
-	c->bad_field = c->nf;
-	c->bad_what = what;
-	return CSV_MALFORMED;
-}
-
-/* A quoted field at p: resolves "" in place; p ends after the closing quote. */
-static int csv_quoted_field(csv *c, char **s, size_t *n)
-{
-	char *r = c->p + 1, *w = r;
-	*s = r;
-	for (;;) {
-		if (r >= c->end)
-			return csv_malformed(c, "unterminated quote");
-		if (*r == '"') {
-			if (r + 1 < c->end && r[1] == '"') {
-				*w++ = '"';
-				r += 2;
-				continue;
-			}
-			r++;
-			break;
-		}
-		if (*r == '\n')
-			c->line++;
-		*w++ = *r++;
-	}
-	while (r < c->end && (*r == ' ' || *r == '\t'))
-		r++;
-	if (r < c->end && *r != ',' && *r != '\r' && *r != '\n')
-		return csv_malformed(c, "text after the closing quote");
-	c->p = r;
-	*n = (size_t)(w - *s);
-	return CSV_RECORD;
-}
-
-/*
- * The next record: CSV_RECORD, CSV_END, or CSV_MALFORMED (bad_field and
- * bad_what set). Each field's NUL is written only once its delimiter has
- * been read, so it never hides a comma or a line end.
- */
-static int csv_next(csv *c)
-{
-	while (csv_skip_eol(c))
-		;
-	if (c->p >= c->end)
-		return CSV_END;
-	c->record_line = c->line;
-	c->nf = 0;
-	for (;;) {
-		char *s = c->p;
-		size_t n;
-		bool quoted = c->p < c->end && *c->p == '"';
-		if (quoted) {
-			if (csv_quoted_field(c, &s, &n) != CSV_RECORD)
-				return CSV_MALFORMED;
-		} else {
-			while (c->p < c->end && *c->p != ',' && *c->p != '\r' && *c->p != '\n')
-				c->p++;
-			n = (size_t)(c->p - s);
-		}
-		bool more = c->p < c->end && *c->p == ',';
-		if (more)
-			c->p++;
-		else
-			csv_skip_eol(c);
-		csv_keep_field(c, s, n, quoted);
-		if (!more)
-			return CSV_RECORD;
-	}
-}
+/* OFAC's dialect: blanks around a field are dropped, blank lines skipped. */
+#define OFAC_CSV (WL_CSV_TRIM | WL_CSV_SKIP_BLANK_LINES)
 
 /* ---- fields ---- */
 
 /* OFAC's empty field: "-0-" (written "-0- "), or nothing at all. */
-static bool is_null(const csv_field *f)
+static bool is_null(const wl_csv_field *f)
 {
 	return f->n == 0 || strcmp(f->s, "-0-") == 0;
 }
 
-static bool is_integer(const csv_field *f)
+static bool is_integer(const wl_csv_field *f)
 {
 	if (f->n == 0 || f->n > ENT_NUM_MAX)
 		return false;
@@ -227,7 +105,7 @@ static bool is_integer(const csv_field *f)
 }
 
 /* An integer field without its leading zeros, so that "036" and "36" join. */
-static const char *integer_text(const csv_field *f)
+static const char *integer_text(const wl_csv_field *f)
 {
 	const char *s = f->s;
 	while (s[0] == '0' && s[1])
@@ -310,12 +188,12 @@ static int decode_text(const char *name, const char *data, size_t len, char **ou
 /* ---- telling the files apart ---- */
 
 /* True when a text field is as OFAC writes it: quoted, or the "-0-" marker. */
-static bool is_ofac_text(const csv_field *f)
+static bool is_ofac_text(const wl_csv_field *f)
 {
 	return f->quoted || strcmp(f->s, "-0-") == 0;
 }
 
-static bool is_one_of(const csv_field *f, const char *const *words)
+static bool is_one_of(const wl_csv_field *f, const char *const *words)
 {
 	for (; *words; words++)
 		if (strcasecmp(f->s, *words) == 0)
@@ -324,7 +202,7 @@ static bool is_one_of(const csv_field *f, const char *const *words)
 }
 
 /* True when the record has the shape of a row of role: column count, numbers, markers. */
-static bool record_has_shape(const csv *c, wl_ofac_role role)
+static bool record_has_shape(const wl_csv *c, wl_ofac_role role)
 {
 	static const char *const sdn_types[] = {"-0-", "individual", "vessel", "aircraft", NULL};
 	static const char *const alt_types[] = {"aka", "fka", "nka", NULL};
@@ -345,7 +223,7 @@ static bool record_has_shape(const csv *c, wl_ofac_role role)
 }
 
 /* The role whose shape a record has, or -1. */
-static int role_of_record(const csv *c)
+static int role_of_record(const wl_csv *c)
 {
 	for (int role = 0; role < WL_OFAC_ROLES; role++)
 		if (record_has_shape(c, (wl_ofac_role)role))
@@ -372,10 +250,10 @@ static int role_of_head(const char *head, size_t n, bool truncated)
 		return -1;
 	memcpy(text, head, n);
 	text[n] = '\0';
-	csv c;
-	csv_init(&c, text, n);
-	int role = -1, records = 0;
-	while (records < SNIFF_RECORDS && csv_next(&c) == CSV_RECORD) {
+	wl_csv c;
+	wl_csv_init(&c, text, n, OFAC_CSV, CSV_MAX_FIELDS);
+	int role = -1, records = 0, got = WL_CSV_END;
+	while (records < SNIFF_RECORDS && (got = wl_csv_next(&c)) == WL_CSV_RECORD) {
 		int r = role_of_record(&c);
 		if (r < 0 || (records && r != role)) {
 			role = -1;
@@ -384,6 +262,9 @@ static int role_of_head(const char *head, size_t n, bool truncated)
 		role = r;
 		records++;
 	}
+	if (got < 0)
+		role = -1; /* out of memory */
+	wl_csv_free(&c);
 	free(text);
 	return role;
 }
@@ -425,7 +306,7 @@ typedef struct set_reader {
 	wl_strmap last_run;       /* entity id -> index + 1 of its latest run */
 	const wl_ofac_part *part; /* the file being read */
 	const char *row_record;   /* provenance of the main row's values (main_fact) */
-	csv csv;
+	wl_csv csv;
 } set_reader;
 
 static int no_memory(void)
@@ -434,7 +315,7 @@ static int no_memory(void)
 }
 
 /* "alt.csv:9150": the file and row a companion's value came from. */
-static const char *row_record(set_reader *sr, const csv_field *row_id)
+static const char *row_record(set_reader *sr, const wl_csv_field *row_id)
 {
 	return wl_arena_printf(&sr->scratch, "%s:%s", base_name(sr->part->name),
 	                       integer_text(row_id));
@@ -481,7 +362,7 @@ static remarks_run *run_last(set_reader *sr, const wl_entity *e)
  * mid-word. The buffer doubles as it grows (the old one stays in the
  * scratch arena), so many pieces cost linear time.
  */
-static int run_append(set_reader *sr, remarks_run *r, const csv_field *piece)
+static int run_append(set_reader *sr, remarks_run *r, const wl_csv_field *piece)
 {
 	size_t need = r->len + piece->n + 1;
 	if (need > r->cap) {
@@ -507,7 +388,7 @@ static wl_fact main_fact(const set_reader *sr, const char *detail, const char *o
 	return (wl_fact){.detail = detail, .record = sr->row_record, .original = original};
 }
 
-static int put_field(set_reader *sr, wl_entity *e, wl_prop prop, const csv_field *f,
+static int put_field(set_reader *sr, wl_entity *e, wl_prop prop, const wl_csv_field *f,
                      const char *detail)
 {
 	if (is_null(f))
@@ -516,7 +397,7 @@ static int put_field(set_reader *sr, wl_entity *e, wl_prop prop, const csv_field
 	return wl_entity_put(sr->ds, e, prop, f->s, f->n, &fact);
 }
 
-static wl_schema schema_of(const csv_field *type)
+static wl_schema schema_of(const wl_csv_field *type)
 {
 	if (strcasecmp(type->s, "individual") == 0)
 		return WL_SCHEMA_PERSON;
@@ -528,7 +409,7 @@ static wl_schema schema_of(const csv_field *type)
 }
 
 /* "NI, Gaobin": lastName "NI", firstName "Gaobin". */
-static int put_person_names(set_reader *sr, wl_entity *e, const csv_field *name)
+static int put_person_names(set_reader *sr, wl_entity *e, const wl_csv_field *name)
 {
 	const char *comma = strchr(name->s, ',');
 	if (!comma)
@@ -542,7 +423,7 @@ static int put_person_names(set_reader *sr, wl_entity *e, const csv_field *name)
 }
 
 /* "SDGT] [IRGC": one program value each. */
-static int put_programs(set_reader *sr, wl_entity *e, const csv_field *programs)
+static int put_programs(set_reader *sr, wl_entity *e, const wl_csv_field *programs)
 {
 	if (is_null(programs))
 		return WL_OK;
@@ -563,7 +444,7 @@ static int put_programs(set_reader *sr, wl_entity *e, const csv_field *programs)
 }
 
 /* Vess_flag as a country code; a flag no country matches ("None Identified") as a note. */
-static int put_flag(set_reader *sr, wl_entity *e, const csv_field *flag)
+static int put_flag(set_reader *sr, wl_entity *e, const wl_csv_field *flag)
 {
 	if (is_null(flag))
 		return WL_OK;
@@ -579,7 +460,7 @@ static int put_flag(set_reader *sr, wl_entity *e, const csv_field *flag)
 	return wl_entity_puts(sr->ds, e, WL_PROP_NOTES, note, &f);
 }
 
-static int put_vessel_columns(set_reader *sr, wl_entity *e, const csv_field *f)
+static int put_vessel_columns(set_reader *sr, wl_entity *e, const wl_csv_field *f)
 {
 	int rc = put_field(sr, e, WL_PROP_CALL_SIGN, &f[5], NULL);
 	if (!rc)
@@ -598,7 +479,7 @@ static int put_vessel_columns(set_reader *sr, wl_entity *e, const csv_field *f)
 
 static int read_main_row(set_reader *sr)
 {
-	const csv_field *f = sr->csv.f;
+	const wl_csv_field *f = sr->csv.f;
 	if (is_null(&f[1]))
 		return wl_error_input(sr->part->name, sr->csv.record_line, "SDN_Name", "empty");
 	wl_schema schema = schema_of(&f[2]);
@@ -639,7 +520,7 @@ static wl_entity *companion_entity(set_reader *sr)
 
 static int read_comments_row(set_reader *sr)
 {
-	const csv_field *f = sr->csv.f;
+	const wl_csv_field *f = sr->csv.f;
 	wl_entity *e = companion_entity(sr);
 	if (!e || is_null(&f[1]))
 		return WL_OK;
@@ -659,7 +540,7 @@ static int read_comments_row(set_reader *sr)
 /* aka -> alias, fka -> previousName, nka -> alias "n.k.a."; alt_remarks join the detail. */
 static int read_alt_row(set_reader *sr)
 {
-	const csv_field *f = sr->csv.f;
+	const wl_csv_field *f = sr->csv.f;
 	wl_entity *e = companion_entity(sr);
 	if (!e || is_null(&f[3]))
 		return WL_OK;
@@ -685,7 +566,7 @@ static int read_alt_row(set_reader *sr)
 /* "address, city, country" as one address; the country also as the entity's country. */
 static int read_add_row(set_reader *sr)
 {
-	const csv_field *f = sr->csv.f;
+	const wl_csv_field *f = sr->csv.f;
 	wl_entity *e = companion_entity(sr);
 	if (!e)
 		return WL_OK;
@@ -717,7 +598,7 @@ static int (*const row_readers[WL_OFAC_ROLES])(set_reader *) = {
 /* Column count and ent_num of the current record; the row number of a companion. */
 static int check_record(set_reader *sr)
 {
-	const csv *c = &sr->csv;
+	const wl_csv *c = &sr->csv;
 	const role_info *ri = &roles[sr->part->role];
 	const char *name = sr->part->name;
 	if (c->nf < ri->ncolumns)
@@ -745,22 +626,25 @@ static int read_part(set_reader *sr, const wl_ofac_part *part)
 	if (rc)
 		return rc;
 	sr->part = part;
-	csv_init(&sr->csv, text, len);
+	wl_csv_init(&sr->csv, text, len, OFAC_CSV, CSV_MAX_FIELDS);
 	const role_info *ri = &roles[part->role];
 	int got;
-	while ((got = csv_next(&sr->csv)) == CSV_RECORD) {
+	while ((got = wl_csv_next(&sr->csv)) == WL_CSV_RECORD) {
 		rc = check_record(sr);
 		if (!rc)
 			rc = row_readers[part->role](sr);
 		if (rc)
 			break;
 	}
-	if (got == CSV_MALFORMED) {
+	if (got == WL_CSV_MALFORMED) {
 		size_t field =
 		    sr->csv.bad_field < ri->ncolumns ? sr->csv.bad_field : ri->ncolumns - 1;
 		rc = wl_error_input(part->name, sr->csv.record_line, ri->columns[field], "%s",
 		                    sr->csv.bad_what);
+	} else if (got < 0) {
+		rc = got;
 	}
+	wl_csv_free(&sr->csv);
 	free(text);
 	return rc;
 }

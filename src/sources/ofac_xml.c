@@ -1,16 +1,17 @@
 /*
  * ofac_xml.c - OFAC's lists in the sdn.xml schema (see ofac_xml.h).
  *
- * Streaming. libxml2's xmlTextReader walks the file node by node; elements
- * are matched by their local names, so a file with or without OFAC's
- * default namespace (http://tempuri.org/sdnList.xsd, or the sanctions list
- * service's) reads the same. The root must be sdnList. Its children
- * publshInformation and sdnEntry are records: the text of each record's
- * leaf elements is collected as a flat list of fields, each knowing the
- * record's child it is in (its list: programList, idList, vesselInfo, ...)
- * and the list's child (its item: id, aka, address, ...), numbered so that
- * the fields of one item stay together. At the record's end tag the fields
- * become values and the list is emptied: memory is one entry.
+ * Streaming. The file is read node by node through the XML layer the list
+ * readers share (xml_stream.c); elements are matched by their local
+ * names, so a file with or without OFAC's default namespace
+ * (http://tempuri.org/sdnList.xsd, or the sanctions list service's) reads
+ * the same. The root must be sdnList. Its children publshInformation and
+ * sdnEntry are records: the text of each record's leaf elements is
+ * collected as a flat list of fields, each knowing the record's child it
+ * is in (its list: programList, idList, vesselInfo, ...) and the list's
+ * child (its item: id, aka, address, ...), numbered so that the fields of
+ * one item stay together. At the record's end tag the fields become values
+ * and the list is emptied: memory is one entry.
  *
  * Mapping, chosen so that an entry reads as the legacy CSV reader
  * (ofac_csv.c) reads the same entry:
@@ -48,40 +49,27 @@
  * holds "consolidated" is us_ofac_cons, any other us_ofac_sdn. The list
  * date is Publish_Date (mm/dd/yyyy).
  *
- * Errors and safety, as in un_xml.c: libxml2's messages are caught (the
- * thread's global handlers too, for the time of a read) and the first
- * fatal one surfaces as "FILE:LINE: element: message"; no network, no
- * external DTD, no entity substitution, a DOCTYPE refused; one element's
- * text is at most OX_TEXT_MAX bytes.
+ * Errors and safety are the XML layer's (xml_stream.c): libxml2's errors
+ * surface as "FILE:LINE: element: message"; no network, no external DTD,
+ * no entity substitution, a DOCTYPE refused; one element's text is at most
+ * OX_TEXT_MAX bytes.
  */
 #include "ofac_xml.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <libxml/xmlreader.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "model/error.h"
 #include "reader.h"
 #include "sdn_remarks.h"
+#include "xml_stream.h"
 
 #define OX_TEXT_MAX (32 * 1024) /* bytes of one element's text */
 #define OX_UID_MAX  12          /* digits of an entry's uid */
-#define OX_NAME_MAX 128         /* bytes of an element name in a message */
-#define OX_OPTIONS  (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
-
-#if LIBXML_VERSION >= 21200
-typedef const xmlError ox_xml_error;
-#else
-typedef xmlError ox_xml_error;
-#endif
 
 static const char ox_root[] = "sdnList";
 
@@ -98,29 +86,17 @@ typedef struct ox_field {
 typedef struct ox_parser {
 	wl_dataset *ds;
 	const char *path;
-	xmlTextReaderPtr xr;
-	int source;       /* -1 until the root element */
-	const char *last; /* the last element started, for messages */
+	wl_xml x;   /* the stream, and the texts of the record's fields */
+	int source; /* -1 until the root element */
 	/* the record being read: sdnEntry or publshInformation */
 	const char *rec;
 	int rec_depth;
 	unsigned long rec_line;
 	const char *list, *item;
 	unsigned item_no;
-	const char *field; /* element whose text is being collected, or NULL */
-	int field_depth;
-	unsigned long field_line;
-	size_t field_off;
 	ox_field *fields;
 	size_t nfields, capfields;
-	char *texts;
-	size_t ntexts, captexts;
 	wl_arena scratch; /* strings built for one record */
-	/* the error libxml2 reported */
-	int xml_level;
-	unsigned long xml_line;
-	char xml_msg[256];
-	char xml_field[OX_NAME_MAX];
 } ox_parser;
 
 /* The fields of one item (an id, an aka, ...), or one field. */
@@ -204,7 +180,7 @@ int wl_ofac_fragment_apply(wl_dataset *ds, wl_entity *e, const char *frag, const
 
 static const char *text_of(const ox_parser *p, const ox_field *f)
 {
-	return p->texts + f->off;
+	return p->x.texts + f->off;
 }
 
 /* The text of a group's first field named tag, or NULL. */
@@ -568,20 +544,10 @@ static int publish_emit(ox_parser *p)
 
 /* ---- the stream ---- */
 
-static unsigned long node_line(const ox_parser *p)
-{
-	xmlNodePtr node = xmlTextReaderCurrentNode(p->xr);
-	long line = node ? xmlGetLineNo(node) : -1;
-	if (line > 0)
-		return (unsigned long)line;
-	int pl = xmlTextReaderGetParserLineNumber(p->xr);
-	return pl > 0 ? (unsigned long)pl : 0;
-}
-
 static int on_root(ox_parser *p, const char *name)
 {
 	if (strcmp(name, ox_root) != 0)
-		return wl_error_input(p->path, node_line(p), name,
+		return wl_error_input(p->path, wl_xml_line(&p->x), name,
 		                      "not an OFAC XML list: the root element is not %s", ox_root);
 	return add_source(p, NULL);
 }
@@ -590,63 +556,26 @@ static void record_begin(ox_parser *p, const char *name, int depth)
 {
 	p->rec = name;
 	p->rec_depth = depth;
-	p->rec_line = node_line(p);
+	p->rec_line = wl_xml_line(&p->x);
 	p->list = p->item = NULL;
 	p->item_no = 0;
-	p->field = NULL;
 	p->nfields = 0;
-	p->ntexts = 0;
+	wl_xml_texts_clear(&p->x);
 	wl_arena_free(&p->scratch);
 	wl_arena_init(&p->scratch);
-}
-
-/* Starts collecting an element's text (dropping what its parent collected). */
-static void field_begin(ox_parser *p, const char *name, int depth)
-{
-	if (p->field)
-		p->ntexts = p->field_off;
-	p->field = name;
-	p->field_depth = depth;
-	p->field_line = node_line(p);
-	p->field_off = p->ntexts;
-}
-
-static int grow(void **arr, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return WL_OK;
-	size_t ncap = *cap ? *cap : 64;
-	while (ncap < need)
-		ncap *= 2;
-	void *a = realloc(*arr, ncap * size);
-	if (!a)
-		return no_memory();
-	*arr = a;
-	*cap = ncap;
-	return WL_OK;
 }
 
 /* Ends the element being collected: its text, white space folded, becomes a field. */
 static int field_end(ox_parser *p, int depth)
 {
-	size_t n = p->ntexts - p->field_off, j = 0;
-	char *s = n ? p->texts + p->field_off : NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (!isspace((unsigned char)s[i]))
-			s[j++] = s[i];
-		else if (j && s[j - 1] != ' ')
-			s[j++] = ' ';
-	}
-	if (j && s[j - 1] == ' ')
-		j--;
-	const char *tag = p->field;
-	p->field = NULL;
-	p->ntexts = p->field_off;
-	if (!j)
+	const char *tag = p->x.field;
+	unsigned long line = p->x.field_line;
+	size_t n = wl_xml_text_end(&p->x);
+	if (!n)
 		return WL_OK;
-	s[j] = '\0'; /* on_text left room for it */
-	p->ntexts += j + 1;
-	int rc = grow((void **)&p->fields, &p->capfields, p->nfields + 1, sizeof(*p->fields));
+	wl_xml_text_keep(&p->x, n);
+	int rc =
+	    wl_xml_grow((void **)&p->fields, &p->capfields, p->nfields + 1, sizeof(*p->fields));
 	if (rc)
 		return rc;
 	p->fields[p->nfields++] = (ox_field){
@@ -654,8 +583,8 @@ static int field_end(ox_parser *p, int depth)
 	    .item = depth >= p->rec_depth + 3 ? p->item : NULL,
 	    .tag = tag,
 	    .item_no = p->item_no,
-	    .line = p->field_line,
-	    .off = p->field_off,
+	    .line = line,
+	    .off = p->x.field_off,
 	};
 	return WL_OK;
 }
@@ -666,9 +595,9 @@ static bool is_record(const char *name)
 	       strcmp(name, "publishInformation") == 0;
 }
 
-static int on_start(ox_parser *p, const char *name, int depth)
+static int on_start(void *ctx, const char *name, int depth)
 {
-	p->last = name;
+	ox_parser *p = ctx;
 	if (p->source < 0)
 		return on_root(p, name);
 	if (!p->rec) {
@@ -683,15 +612,16 @@ static int on_start(ox_parser *p, const char *name, int depth)
 		p->item = name;
 		p->item_no++;
 	}
-	field_begin(p, name, depth);
+	wl_xml_text_begin(&p->x, name, depth);
 	return WL_OK;
 }
 
-static int on_end(ox_parser *p, int depth)
+static int on_end(void *ctx, int depth)
 {
+	ox_parser *p = ctx;
 	if (!p->rec)
 		return WL_OK;
-	if (p->field && depth == p->field_depth) {
+	if (p->x.field && depth == p->x.field_depth) {
 		int rc = field_end(p, depth);
 		if (rc)
 			return rc;
@@ -703,144 +633,13 @@ static int on_end(ox_parser *p, int depth)
 	return rc;
 }
 
-static int on_text(ox_parser *p, int depth)
-{
-	if (!p->field || depth != p->field_depth + 1)
-		return WL_OK;
-	const char *v = (const char *)xmlTextReaderConstValue(p->xr);
-	size_t n = v ? strlen(v) : 0;
-	if (p->ntexts - p->field_off + n > OX_TEXT_MAX)
-		return wl_error_input(p->path, p->field_line, p->field, "text longer than %d bytes",
-		                      OX_TEXT_MAX);
-	int rc = grow((void **)&p->texts, &p->captexts, p->ntexts + n + 1, 1);
-	if (rc)
-		return rc;
-	memcpy(p->texts + p->ntexts, v, n);
-	p->ntexts += n;
-	return WL_OK;
-}
-
-static int on_node(ox_parser *p)
-{
-	int depth = xmlTextReaderDepth(p->xr);
-	int rc = WL_OK;
-	switch (xmlTextReaderNodeType(p->xr)) {
-	case XML_READER_TYPE_ELEMENT: {
-		const char *name = (const char *)xmlTextReaderConstLocalName(p->xr);
-		rc = on_start(p, name ? name : "", depth);
-		if (!rc && xmlTextReaderIsEmptyElement(p->xr))
-			rc = on_end(p, depth);
-		return rc;
-	}
-	case XML_READER_TYPE_END_ELEMENT:
-		return on_end(p, depth);
-	case XML_READER_TYPE_TEXT:
-	case XML_READER_TYPE_CDATA:
-	case XML_READER_TYPE_WHITESPACE:
-	case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-		return on_text(p, depth);
-	case XML_READER_TYPE_DOCUMENT_TYPE:
-		return wl_error_input(p->path, 0, "DOCTYPE",
-		                      "a document type declaration is not allowed in an OFAC list");
-	default:
-		return WL_OK; /* comments, processing instructions */
-	}
-}
-
-/* The element the parser was in when it failed, into p->xml_field. */
-static void error_element(ox_parser *p, ox_xml_error *err)
-{
-	xmlParserCtxtPtr ctxt = err->ctxt;
-	p->xml_field[0] = '\0';
-	if (!ctxt || (err->domain != XML_FROM_PARSER && err->domain != XML_FROM_NAMESPACE))
-		return;
-	if (ctxt->name)
-		snprintf(p->xml_field, sizeof(p->xml_field), "%s", (const char *)ctxt->name);
-	if (err->code == XML_ERR_DOCUMENT_END && ctxt->nameNr > 0 && ctxt->name)
-		snprintf(p->xml_msg, sizeof(p->xml_msg),
-		         "the file ends inside <%s>: it is truncated", (const char *)ctxt->name);
-	else if (err->code == XML_ERR_DOCUMENT_END &&
-	         !(ctxt->myDoc && xmlDocGetRootElement(ctxt->myDoc)))
-		snprintf(p->xml_msg, sizeof(p->xml_msg), "the file holds no XML element");
-}
-
-/* libxml2's structured error handler: keeps the first fatal error (or else the first error). */
-static void on_xml_error(void *arg, ox_xml_error *err)
-{
-	ox_parser *p = arg;
-	if (!err || err->level < XML_ERR_ERROR || p->xml_level == XML_ERR_FATAL)
-		return;
-	if (p->xml_level && err->level != XML_ERR_FATAL)
-		return;
-	p->xml_level = err->level;
-	p->xml_line = err->line > 0 ? (unsigned long)err->line : 0;
-	snprintf(p->xml_msg, sizeof(p->xml_msg), "%s", err->message ? err->message : "bad XML");
-	size_t n = strlen(p->xml_msg);
-	while (n && isspace((unsigned char)p->xml_msg[n - 1]))
-		p->xml_msg[--n] = '\0';
-	for (size_t i = 0; i < n; i++)
-		if (p->xml_msg[i] == '\n')
-			p->xml_msg[i] = ' ';
-	error_element(p, err);
-}
-
-static int parse_error(ox_parser *p)
-{
-	unsigned long line = p->xml_line;
-	if (!line) {
-		int pl = xmlTextReaderGetParserLineNumber(p->xr);
-		line = pl > 0 ? (unsigned long)pl : 0;
-	}
-	const char *field = p->xml_field[0] ? p->xml_field : p->last;
-	return wl_error_input(p->path, line, field ? field : ox_root, "%s",
-	                      p->xml_msg[0] ? p->xml_msg : "malformed XML");
-}
-
-/*
- * libxml2's encoding and I/O layers report some errors through the
- * thread's global handlers: for the time of one read those point here.
- */
-typedef struct ox_handlers {
-	xmlGenericErrorFunc generic;
-	void *generic_ctx;
-	xmlStructuredErrorFunc structured;
-	void *structured_ctx;
-} ox_handlers;
-
-static void on_generic_error(void *ctx, const char *msg, ...)
-{
-	(void)ctx; /* the same errors reach on_xml_error, or a parse error follows */
-	(void)msg;
-}
-
-static void handlers_take(ox_handlers *saved, ox_parser *p)
-{
-	saved->generic = xmlGenericError;
-	saved->generic_ctx = xmlGenericErrorContext;
-	saved->structured = xmlStructuredError;
-	saved->structured_ctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(p, on_generic_error);
-	xmlSetStructuredErrorFunc(p, on_xml_error);
-}
-
-static void handlers_restore(const ox_handlers *saved)
-{
-	xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
-	xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
-}
-
-static int read_nodes(ox_parser *p)
-{
-	xmlTextReaderSetStructuredErrorHandler(p->xr, on_xml_error, p);
-	int rc = WL_OK, r = 1;
-	while (!rc && (r = xmlTextReaderRead(p->xr)) == 1)
-		rc = on_node(p);
-	if (!rc && r < 0)
-		rc = parse_error(p);
-	if (!rc && p->source < 0)
-		rc = wl_error_input(p->path, 0, ox_root, "no %s element", ox_root);
-	return rc;
-}
+static const wl_xml_format ox_format = {
+    .root = ox_root,
+    .doctype = "a document type declaration is not allowed in an OFAC list",
+    .text_max = OX_TEXT_MAX,
+    .start = on_start,
+    .end = on_end,
+};
 
 /* Reads a list from the file descriptor fd, or (fd < 0) from len bytes at data. */
 static int read_list(wl_dataset *ds, const char *path, int fd, const char *data, size_t len,
@@ -855,19 +654,11 @@ static int read_list(wl_dataset *ds, const char *path, int fd, const char *data,
 	p->path = path;
 	p->source = -1;
 	wl_arena_init(&p->scratch);
-	ox_handlers saved;
-	handlers_take(&saved, p);
-	p->xr = fd >= 0 ? xmlReaderForFd(fd, NULL, NULL, OX_OPTIONS)
-	                : xmlReaderForMemory(data, (int)len, NULL, NULL, OX_OPTIONS);
-	int rc = p->xr ? read_nodes(p)
-	               : wl_error_set(WL_ENOMEM, "%s: cannot start the XML reader", path);
-	xmlFreeTextReader(p->xr);
-	handlers_restore(&saved);
+	int rc = wl_xml_read(&p->x, &ox_format, p, path, fd, data, len);
 	if (source)
 		*source = p->source;
 	wl_arena_free(&p->scratch);
 	free(p->fields);
-	free(p->texts);
 	free(p);
 	return rc;
 }
@@ -875,73 +666,33 @@ static int read_list(wl_dataset *ds, const char *path, int fd, const char *data,
 int wl_ofac_xml_read_mem(wl_dataset *ds, const char *path, const char *data, size_t len,
                          int *source)
 {
-	if (len > INT_MAX)
-		return wl_error_input(path, 0, NULL, "larger than %d bytes", INT_MAX);
-	if (!data)
-		data = "", len = 0;
-	return read_list(ds, path, -1, data, len, source);
+	return wl_xml_read_mem(ds, path, data, len, source, read_list);
 }
 
 static int ox_read(wl_dataset *ds, const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return wl_error_set(WL_EIO, "%s: cannot open: %s", path, strerror(errno));
-	int source;
-	int rc = read_list(ds, path, fd, NULL, 0, &source);
-	close(fd);
-	if (!rc)
-		rc = wl_dataset_source_file(ds, source, path, "list");
-	return rc;
+	return wl_xml_read_file(ds, path, read_list);
 }
 
 /* ---- sniffing ---- */
 
-/* Points past the first occurrence of what in [p, end), or NULL. */
-static const char *skip_past(const char *p, const char *end, const char *what)
-{
-	const char *hit = memmem(p, (size_t)(end - p), what, strlen(what));
-	return hit ? hit + strlen(what) : NULL;
-}
-
-/* The root element's name at p (after "<"), without a namespace prefix; its length in *n. */
-static const char *local_name(const char *p, const char *end, size_t *n)
-{
-	const char *start = p;
-	while (p < end &&
-	       (isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '.' || *p == ':')) {
-		if (*p == ':')
-			start = p + 1;
-		p++;
-	}
-	*n = (size_t)(p - start);
-	return p < end ? start : NULL; /* the name must be followed by something */
-}
-
-/* An OFAC XML list is an XML document whose root element is sdnList. */
+/*
+ * An OFAC XML list is an XML document whose root element is sdnList, with
+ * or without a namespace prefix, named in letters, digits and "_-.:" only.
+ */
 static int ox_sniff(const char *path, const char *head, size_t n)
 {
-	const char *p = head, *end = head + n;
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	for (;;) {
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		if (end - p < 2 || *p != '<')
-			return WL_SNIFF_NO;
-		if (p[1] != '?' && p[1] != '!')
-			break;
-		bool comment = end - p >= 4 && memcmp(p, "<!--", 4) == 0;
-		p = skip_past(p + 2, end, p[1] == '?' ? "?>" : comment ? "-->" : ">");
-		if (!p)
+	size_t len;
+	const char *name = wl_xml_first_element(head, n, &len);
+	if (!name)
+		return WL_SNIFF_NO;
+	for (size_t i = 0; i < len; i++) {
+		char c = name[i];
+		if (!isalnum((unsigned char)c) && c != '_' && c != '-' && c != '.' && c != ':')
 			return WL_SNIFF_NO;
 	}
-	size_t len;
-	const char *name = local_name(p + 1, end, &len);
-	if (!name || len != strlen(ox_root) || memcmp(name, ox_root, len) != 0)
-		return WL_SNIFF_NO;
-	char c = name[len];
-	return c == '>' || c == '/' || isspace((unsigned char)c) ? 95 : WL_SNIFF_NO;
+	name = wl_xml_local_name(name, &len);
+	return len == strlen(ox_root) && memcmp(name, ox_root, len) == 0 ? 95 : WL_SNIFF_NO;
 }
 
 const wl_reader wl_reader_ofac_xml = {

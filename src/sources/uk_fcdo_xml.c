@@ -1,12 +1,13 @@
 /*
  * uk_fcdo_xml.c - the UK Sanctions List (FCDO) reader (see uk_fcdo_xml.h).
  *
- * Streaming. libxml2's xmlTextReader walks the file node by node. Outside
- * a designation the reader looks only at the root (Designations) and at
- * DateGenerated, which dates the list. Inside a Designation it collects
- * the text of every leaf element, however deep (UniqueID, Names/Name/Name6,
- * IndividualDetails/Individual/DOBs/DOB, ...), as a flat list of fields,
- * each knowing its parent element and the line it is on. At the
+ * Streaming. The file is read node by node through the XML layer the list
+ * readers share (xml_stream.c). Outside a designation the reader looks
+ * only at the root (Designations) and at DateGenerated, which dates the
+ * list. Inside a Designation it collects the text of every leaf element,
+ * however deep (UniqueID, Names/Name/Name6, IndividualDetails/Individual/
+ * DOBs/DOB, ...), as a flat list of fields, each knowing its parent
+ * element and the line it is on. At the
  * designation's end tag the fields, grouped by parent, become the entity's
  * values; then the list is emptied: memory is one designation, however
  * large the file.
@@ -36,42 +37,28 @@
  * Only the non-Latin name's script type and language are left out: they
  * describe the name, whose script is its own.
  *
- * Errors and safety. libxml2's messages go to a structured handler (for
- * the time of a read also the thread's global ones, which its encoding
- * layer uses), so it prints nothing; the first fatal error is kept with its
- * line and element and surfaces as "FILE:LINE: ELEMENT: message". The
- * parser never touches the network, loads no external DTD and substitutes
- * no entities; a DOCTYPE is refused. One element's text is at most
- * FC_TEXT_MAX bytes, one designation at most FC_FIELDS_MAX leaves.
+ * Errors and safety are the XML layer's (xml_stream.c): libxml2's errors
+ * surface as "FILE:LINE: ELEMENT: message", nothing is printed, no network,
+ * no DTD loading, no entity substitution, a DOCTYPE is refused. One
+ * element's text is at most FC_TEXT_MAX bytes, one designation at most
+ * FC_FIELDS_MAX leaves.
  */
 #include "uk_fcdo_xml.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <libxml/xmlreader.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "model/error.h"
 #include "text/countries.h"
+#include "xml_stream.h"
 
 #define FC_TEXT_MAX   (64 * 1024) /* bytes of one element's text */
 #define FC_FIELDS_MAX 20000       /* leaves of one designation */
 #define FC_DEPTH_MAX  16          /* element levels kept inside a designation */
 #define FC_ID_MAX     64          /* bytes of a UniqueID */
-#define FC_NAME_MAX   128         /* bytes of an element name in a message */
-#define FC_OPTIONS    (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
-
-#if LIBXML_VERSION >= 21200
-typedef const xmlError fc_xml_error;
-#else
-typedef xmlError fc_xml_error;
-#endif
 
 static const char fc_root[] = "Designations";
 static const char fc_prefix[] = "gb-fcdo";
@@ -96,9 +83,8 @@ typedef struct fc_buf {
 typedef struct fc_parser {
 	wl_dataset *ds;
 	const char *path; /* names the list in messages */
-	xmlTextReaderPtr xr;
+	wl_xml x;         /* the stream, and the texts of the designation's leaves */
 	int source;       /* -1 until the root element */
-	const char *last; /* the last element started, for messages */
 	/* the designation being read */
 	bool in_rec;
 	int rec_depth;
@@ -106,20 +92,8 @@ typedef struct fc_parser {
 	unsigned serial; /* elements started inside designations */
 	const char *stack_tag[FC_DEPTH_MAX];
 	unsigned stack_no[FC_DEPTH_MAX];
-	/* the element whose text is being collected */
-	const char *field;
-	int field_depth;
-	unsigned long field_line;
-	size_t field_off;
 	fc_field *fields;
 	size_t nfields, capfields;
-	char *texts;
-	size_t ntexts, captexts;
-	/* the error libxml2 reported */
-	int xml_level;
-	unsigned long xml_line;
-	char xml_msg[256];
-	char xml_field[FC_NAME_MAX];
 	fc_buf buf[2];
 } fc_parser;
 
@@ -348,13 +322,13 @@ static const char *get(const fc_group *g, const char *tag)
 {
 	for (size_t i = 0; i < g->n; i++)
 		if (strcmp(g->f[i].tag, tag) == 0)
-			return g->p->texts + g->f[i].off;
+			return g->p->x.texts + g->f[i].off;
 	return NULL;
 }
 
 static const char *text_of(const fc_group *g, const fc_field *f)
 {
-	return g->p->texts + f->off;
+	return g->p->x.texts + f->off;
 }
 
 /* ---- single leaves ---- */
@@ -767,12 +741,12 @@ static int record_emit(fc_parser *p)
 	if (!idf)
 		return wl_error_input(p->path, p->rec_line, "UniqueID",
 		                      "Designation without a UniqueID");
-	const char *id = p->texts + idf->off;
+	const char *id = p->x.texts + idf->off;
 	if (!id_valid(id))
 		return wl_error_input(p->path, idf->line, "UniqueID", "not a record id: \"%.64s\"",
 		                      id);
 	const fc_field *typef = top_field(p, "IndividualEntityShip");
-	const char *type = typef ? p->texts + typef->off : NULL;
+	const char *type = typef ? p->x.texts + typef->off : NULL;
 	wl_schema schema = schema_of(type);
 	wl_entity *e = wl_dataset_entity(p->ds, p->source, fc_prefix, id, schema);
 	if (!e)
@@ -824,20 +798,10 @@ static int on_date_generated(fc_parser *p, const char *text)
 
 /* ---- the stream ---- */
 
-static unsigned long node_line(const fc_parser *p)
-{
-	xmlNodePtr node = xmlTextReaderCurrentNode(p->xr);
-	long line = node ? xmlGetLineNo(node) : -1;
-	if (line > 0)
-		return (unsigned long)line;
-	int pl = xmlTextReaderGetParserLineNumber(p->xr);
-	return pl > 0 ? (unsigned long)pl : 0;
-}
-
 static int on_root(fc_parser *p, const char *name)
 {
 	if (strcmp(name, fc_root) != 0)
-		return wl_error_input(p->path, node_line(p), name,
+		return wl_error_input(p->path, wl_xml_line(&p->x), name,
 		                      "not a UK Sanctions List: the root element is not %s",
 		                      fc_root);
 	return add_source(p, NULL);
@@ -847,76 +811,31 @@ static void record_begin(fc_parser *p, const char *name, int depth)
 {
 	p->in_rec = true;
 	p->rec_depth = depth;
-	p->rec_line = node_line(p);
+	p->rec_line = wl_xml_line(&p->x);
 	p->stack_tag[0] = name;
 	p->stack_no[0] = ++p->serial;
-	p->field = NULL;
 	p->nfields = 0;
-	p->ntexts = 0;
-}
-
-/* Starts collecting an element's text (dropping what its parent collected). */
-static void field_begin(fc_parser *p, const char *name, int depth)
-{
-	if (p->field)
-		p->ntexts = p->field_off;
-	p->field = name;
-	p->field_depth = depth;
-	p->field_line = node_line(p);
-	p->field_off = p->ntexts;
-}
-
-static int grow(void **arr, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return WL_OK;
-	size_t ncap = *cap ? *cap : 64;
-	while (ncap < need)
-		ncap *= 2;
-	void *a = realloc(*arr, ncap * size);
-	if (!a)
-		return no_memory();
-	*arr = a;
-	*cap = ncap;
-	return WL_OK;
-}
-
-/* Folds the white space of the text being collected; returns its length. */
-static size_t fold_space(fc_parser *p)
-{
-	size_t n = p->ntexts - p->field_off, j = 0;
-	char *s = n ? p->texts + p->field_off : NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (!isspace((unsigned char)s[i]))
-			s[j++] = s[i];
-		else if (j && s[j - 1] != ' ')
-			s[j++] = ' ';
-	}
-	if (j && s[j - 1] == ' ')
-		j--;
-	if (j)
-		s[j] = '\0'; /* on_text left room for it */
-	return j;
+	wl_xml_texts_clear(&p->x);
 }
 
 /* Ends the element being collected: its text, white space folded, becomes a field. */
 static int field_end(fc_parser *p, int depth)
 {
-	size_t n = fold_space(p);
-	const char *tag = p->field;
-	p->field = NULL;
-	p->ntexts = p->field_off;
+	const char *tag = p->x.field;
+	unsigned long line = p->x.field_line;
+	size_t n = wl_xml_text_end(&p->x);
 	if (!n)
 		return WL_OK;
 	if (!p->in_rec)
 		return strcmp(tag, "DateGenerated") == 0
-		           ? on_date_generated(p, p->texts + p->field_off)
+		           ? on_date_generated(p, p->x.texts + p->x.field_off)
 		           : WL_OK;
 	if (p->nfields >= FC_FIELDS_MAX)
-		return wl_error_input(p->path, p->field_line, tag,
+		return wl_error_input(p->path, line, tag,
 		                      "more than %d elements in one Designation", FC_FIELDS_MAX);
-	p->ntexts += n + 1;
-	int rc = grow((void **)&p->fields, &p->capfields, p->nfields + 1, sizeof(*p->fields));
+	wl_xml_text_keep(&p->x, n);
+	int rc =
+	    wl_xml_grow((void **)&p->fields, &p->capfields, p->nfields + 1, sizeof(*p->fields));
 	if (rc)
 		return rc;
 	int rel = depth - p->rec_depth;
@@ -925,192 +844,59 @@ static int field_end(fc_parser *p, int depth)
 	    .parent = p->stack_tag[rel - 1],
 	    .parent_no = p->stack_no[rel - 1],
 	    .seq = p->nfields,
-	    .line = p->field_line,
-	    .off = p->field_off,
+	    .line = line,
+	    .off = p->x.field_off,
 	};
 	p->nfields++;
 	return WL_OK;
 }
 
-static int on_start(fc_parser *p, const char *name, int depth)
+static int on_start(void *ctx, const char *name, int depth)
 {
-	p->last = name;
+	fc_parser *p = ctx;
 	if (p->source < 0)
 		return on_root(p, name);
 	if (!p->in_rec) {
 		if (strcmp(name, "Designation") == 0)
 			record_begin(p, name, depth);
 		else if (strcmp(name, "DateGenerated") == 0)
-			field_begin(p, name, depth);
+			wl_xml_text_begin(&p->x, name, depth);
 		else
-			p->field = NULL;
+			wl_xml_text_drop(&p->x);
 		return WL_OK;
 	}
 	int rel = depth - p->rec_depth;
 	if (rel <= 0 || rel >= FC_DEPTH_MAX) {
-		if (p->field)
-			p->ntexts = p->field_off;
-		p->field = NULL; /* too deep to keep: its text is dropped */
+		wl_xml_text_drop(&p->x); /* too deep to keep: its text is dropped */
 		return WL_OK;
 	}
 	p->stack_tag[rel] = name;
 	p->stack_no[rel] = ++p->serial;
-	field_begin(p, name, depth);
+	wl_xml_text_begin(&p->x, name, depth);
 	return WL_OK;
 }
 
-static int on_end(fc_parser *p, int depth)
+static int on_end(void *ctx, int depth)
 {
+	fc_parser *p = ctx;
 	int rc = WL_OK;
-	if (p->field && depth == p->field_depth)
+	if (p->x.field && depth == p->x.field_depth)
 		rc = field_end(p, depth);
 	if (rc || !p->in_rec || depth != p->rec_depth)
 		return rc;
 	rc = record_emit(p);
 	p->in_rec = false;
-	p->field = NULL;
+	wl_xml_text_drop(&p->x);
 	return rc;
 }
 
-static int on_text(fc_parser *p, int depth)
-{
-	if (!p->field || depth != p->field_depth + 1)
-		return WL_OK;
-	const char *v = (const char *)xmlTextReaderConstValue(p->xr);
-	size_t n = v ? strlen(v) : 0;
-	if (p->ntexts - p->field_off + n > FC_TEXT_MAX)
-		return wl_error_input(p->path, p->field_line, p->field, "text longer than %d bytes",
-		                      FC_TEXT_MAX);
-	int rc = grow((void **)&p->texts, &p->captexts, p->ntexts + n + 1, 1);
-	if (rc)
-		return rc;
-	if (n)
-		memcpy(p->texts + p->ntexts, v, n);
-	p->ntexts += n;
-	return WL_OK;
-}
-
-static int on_node(fc_parser *p)
-{
-	int depth = xmlTextReaderDepth(p->xr);
-	int rc = WL_OK;
-	switch (xmlTextReaderNodeType(p->xr)) {
-	case XML_READER_TYPE_ELEMENT:
-		rc = on_start(p, (const char *)xmlTextReaderConstLocalName(p->xr), depth);
-		if (!rc && xmlTextReaderIsEmptyElement(p->xr))
-			rc = on_end(p, depth);
-		return rc;
-	case XML_READER_TYPE_END_ELEMENT:
-		return on_end(p, depth);
-	case XML_READER_TYPE_TEXT:
-	case XML_READER_TYPE_CDATA:
-	case XML_READER_TYPE_WHITESPACE:
-	case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-		return on_text(p, depth);
-	case XML_READER_TYPE_DOCUMENT_TYPE:
-		return wl_error_input(p->path, 0, "DOCTYPE",
-		                      "a document type declaration is not allowed in a UK list");
-	default:
-		return WL_OK; /* comments, processing instructions */
-	}
-}
-
-/* The element the parser was in when it failed, into p->xml_field. */
-static void error_element(fc_parser *p, fc_xml_error *err)
-{
-	xmlParserCtxtPtr ctxt = err->ctxt;
-	p->xml_field[0] = '\0';
-	if (!ctxt || (err->domain != XML_FROM_PARSER && err->domain != XML_FROM_NAMESPACE))
-		return;
-	if (ctxt->name)
-		snprintf(p->xml_field, sizeof(p->xml_field), "%s", (const char *)ctxt->name);
-	if (err->code == XML_ERR_DOCUMENT_END && ctxt->nameNr > 0 && ctxt->name)
-		snprintf(p->xml_msg, sizeof(p->xml_msg),
-		         "the file ends inside <%s>: it is truncated", (const char *)ctxt->name);
-	else if (err->code == XML_ERR_DOCUMENT_END &&
-	         !(ctxt->myDoc && xmlDocGetRootElement(ctxt->myDoc)))
-		snprintf(p->xml_msg, sizeof(p->xml_msg), "the file holds no XML element");
-}
-
-/* libxml2's structured error handler: keeps the first fatal error (or else the first error). */
-static void on_xml_error(void *arg, fc_xml_error *err)
-{
-	fc_parser *p = arg;
-	if (!err || err->level < XML_ERR_ERROR || p->xml_level == XML_ERR_FATAL)
-		return;
-	if (p->xml_level && err->level != XML_ERR_FATAL)
-		return;
-	p->xml_level = err->level;
-	p->xml_line = err->line > 0 ? (unsigned long)err->line : 0;
-	snprintf(p->xml_msg, sizeof(p->xml_msg), "%s", err->message ? err->message : "bad XML");
-	size_t n = strlen(p->xml_msg);
-	while (n && isspace((unsigned char)p->xml_msg[n - 1]))
-		p->xml_msg[--n] = '\0';
-	for (size_t i = 0; i < n; i++)
-		if (p->xml_msg[i] == '\n')
-			p->xml_msg[i] = ' ';
-	error_element(p, err);
-}
-
-static int parse_error(fc_parser *p)
-{
-	unsigned long line = p->xml_line;
-	if (!line) {
-		int pl = xmlTextReaderGetParserLineNumber(p->xr);
-		line = pl > 0 ? (unsigned long)pl : 0;
-	}
-	const char *field = p->xml_field[0] ? p->xml_field : p->last;
-	return wl_error_input(p->path, line, field ? field : fc_root, "%s",
-	                      p->xml_msg[0] ? p->xml_msg : "malformed XML");
-}
-
-/*
- * libxml2's encoding and I/O layers report some errors (and print them)
- * through the thread's global handlers, not the reader's: for the time of
- * one read those are pointed at this reader, and restored afterwards.
- */
-typedef struct fc_handlers {
-	xmlGenericErrorFunc generic;
-	void *generic_ctx;
-	xmlStructuredErrorFunc structured;
-	void *structured_ctx;
-} fc_handlers;
-
-static void on_generic_error(void *ctx, const char *msg, ...)
-{
-	(void)ctx; /* the same errors reach on_xml_error, or a parse error follows */
-	(void)msg;
-}
-
-static void handlers_take(fc_handlers *saved, fc_parser *p)
-{
-	saved->generic = xmlGenericError;
-	saved->generic_ctx = xmlGenericErrorContext;
-	saved->structured = xmlStructuredError;
-	saved->structured_ctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(p, on_generic_error);
-	xmlSetStructuredErrorFunc(p, on_xml_error);
-}
-
-static void handlers_restore(const fc_handlers *saved)
-{
-	xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
-	xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
-}
-
-/* Reads the stream of p->xr to its end, or to the first error. */
-static int read_nodes(fc_parser *p)
-{
-	xmlTextReaderSetStructuredErrorHandler(p->xr, on_xml_error, p);
-	int rc = WL_OK, r = 1;
-	while (!rc && (r = xmlTextReaderRead(p->xr)) == 1)
-		rc = on_node(p);
-	if (!rc && r < 0)
-		rc = parse_error(p);
-	if (!rc && p->source < 0)
-		rc = wl_error_input(p->path, 0, fc_root, "no %s element", fc_root);
-	return rc;
-}
+static const wl_xml_format fc_format = {
+    .root = fc_root,
+    .doctype = "a document type declaration is not allowed in a UK list",
+    .text_max = FC_TEXT_MAX,
+    .start = on_start,
+    .end = on_end,
+};
 
 /* Reads a list from the file descriptor fd, or (fd < 0) from len bytes at data. */
 static int read_list(wl_dataset *ds, const char *path, int fd, const char *data, size_t len,
@@ -1124,18 +910,10 @@ static int read_list(wl_dataset *ds, const char *path, int fd, const char *data,
 	p->ds = ds;
 	p->path = path;
 	p->source = -1;
-	fc_handlers saved;
-	handlers_take(&saved, p);
-	p->xr = fd >= 0 ? xmlReaderForFd(fd, NULL, NULL, FC_OPTIONS)
-	                : xmlReaderForMemory(data, (int)len, NULL, NULL, FC_OPTIONS);
-	int rc = p->xr ? read_nodes(p)
-	               : wl_error_set(WL_ENOMEM, "%s: cannot start the XML reader", path);
-	xmlFreeTextReader(p->xr);
-	handlers_restore(&saved);
+	int rc = wl_xml_read(&p->x, &fc_format, p, path, fd, data, len);
 	if (source)
 		*source = p->source;
 	free(p->fields);
-	free(p->texts);
 	for (size_t i = 0; i < sizeof(p->buf) / sizeof(p->buf[0]); i++)
 		free(p->buf[i].s);
 	free(p);
@@ -1145,59 +923,20 @@ static int read_list(wl_dataset *ds, const char *path, int fd, const char *data,
 int wl_uk_fcdo_xml_read_mem(wl_dataset *ds, const char *path, const char *data, size_t len,
                             int *source)
 {
-	if (len > INT_MAX)
-		return wl_error_input(path, 0, NULL, "larger than %d bytes", INT_MAX);
-	if (!data)
-		data = "", len = 0;
-	return read_list(ds, path, -1, data, len, source);
+	return wl_xml_read_mem(ds, path, data, len, source, read_list);
 }
 
 static int fcdo_read(wl_dataset *ds, const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return wl_error_set(WL_EIO, "%s: cannot open: %s", path, strerror(errno));
-	int source;
-	int rc = read_list(ds, path, fd, NULL, 0, &source);
-	close(fd);
-	if (!rc)
-		rc = wl_dataset_source_file(ds, source, path, "list");
-	return rc;
+	return wl_xml_read_file(ds, path, read_list);
 }
 
 /* ---- sniffing ---- */
 
-/* Points past the first occurrence of what in [p, end), or NULL. */
-static const char *skip_past(const char *p, const char *end, const char *what)
-{
-	const char *hit = memmem(p, (size_t)(end - p), what, strlen(what));
-	return hit ? hit + strlen(what) : NULL;
-}
-
 /* A UK Sanctions List is an XML document whose root element is Designations. */
 static int fcdo_sniff(const char *path, const char *head, size_t n)
 {
-	const char *p = head, *end = head + n;
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	for (;;) {
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		if (end - p < 2 || *p != '<')
-			return WL_SNIFF_NO;
-		if (p[1] != '?' && p[1] != '!')
-			break;
-		bool comment = end - p >= 4 && memcmp(p, "<!--", 4) == 0;
-		p = skip_past(p + 2, end, p[1] == '?' ? "?>" : comment ? "-->" : ">");
-		if (!p)
-			return WL_SNIFF_NO;
-	}
-	size_t len = strlen(fc_root);
-	p++;
-	if ((size_t)(end - p) <= len || memcmp(p, fc_root, len) != 0)
-		return WL_SNIFF_NO;
-	char c = p[len];
-	return c == '>' || c == '/' || isspace((unsigned char)c) ? 95 : WL_SNIFF_NO;
+	return wl_xml_root_is(head, n, fc_root) ? 95 : WL_SNIFF_NO;
 }
 
 const wl_reader wl_reader_uk_fcdo_xml = {

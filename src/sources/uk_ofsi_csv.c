@@ -5,10 +5,11 @@
  * header; then one record per name, CRLF, fields quoted when they hold
  * commas, quotes ("" escapes) or line breaks. Old files are
  * Windows-1252: a file that is not valid UTF-8 is converted with ICU. The
- * text is parsed in place in one private copy; the CSV cursor cuts each
- * record into NUL-terminated fields. Columns are looked up by their
- * header's wording, so their order does not matter; a column the reader
- * does not know is kept as a note "<header>: <value>".
+ * text is parsed in place in one private copy; the CSV cursor the CSV
+ * readers share (csv_cursor.c) cuts each record into NUL-terminated
+ * fields. Columns are looked up by their header's wording, so their order
+ * does not matter; a column the reader does not know is kept as a note
+ * "<header>: <value>".
  *
  * Rows and groups. Every row names one name of a group: its Alias Type
  * says which ("Primary name" -> name, a Person's Name 1 and Name 6 also
@@ -42,6 +43,7 @@
 #include <string.h>
 #include <unicode/ucnv.h>
 
+#include "csv_cursor.h"
 #include "model/error.h"
 #include "text/countries.h"
 
@@ -181,132 +183,10 @@ static int col_of_name(const char *name)
 
 /* ---- CSV records ---- */
 
-typedef struct csv_field {
-	char *s; /* NUL-terminated, trimmed, "" escapes resolved */
-	size_t n;
-} csv_field;
+/* OFSI's dialect: blanks around a field are dropped; more than CSV_MAX_FIELDS is malformed. */
+#define OFSI_CSV (WL_CSV_TRIM | WL_CSV_LIMIT_FIELDS)
 
-typedef struct csv {
-	char *p, *end;             /* the rest of the text; *end is NUL */
-	unsigned long line;        /* the line p is on */
-	unsigned long record_line; /* the line the current record starts on */
-	csv_field f[CSV_MAX_FIELDS];
-	size_t nf;
-	size_t bad_field;     /* on a malformed record: the field, */
-	const char *bad_what; /* and what is wrong with it */
-} csv;
-
-enum { CSV_END = 0, CSV_RECORD = 1, CSV_MALFORMED = -1 };
-
-static void csv_init(csv *c, char *text, size_t len)
-{
-	memset(c, 0, sizeof(*c));
-	c->p = text;
-	c->end = text + len;
-	c->line = 1;
-}
-
-/* Steps over one line end at p ("\r\n", "\n" or "\r"), if there is one. */
-static bool csv_skip_eol(csv *c)
-{
-	if (c->p < c->end && *c->p == '\r') {
-		c->p++;
-		if (c->p < c->end && *c->p == '\n')
-			c->p++;
-	} else if (c->p < c->end && *c->p == '\n') {
-		c->p++;
-	} else {
-		return false;
-	}
-	c->line++;
-	return true;
-}
-
-static int csv_malformed(csv *c, const char *what)
-{
-	c->bad_field = c->nf;
-	c->bad_what = what;
-	return CSV_MALFORMED;
-}
-
-static int csv_keep_field(csv *c, char *s, size_t n)
-{
-	while (n && (*s == ' ' || *s == '\t'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	if (c->nf == CSV_MAX_FIELDS)
-		return csv_malformed(c, "more than 256 fields in one record");
-	s[n] = '\0';
-	c->f[c->nf++] = (csv_field){s, n};
-	return CSV_RECORD;
-}
-
-/* A quoted field at p: resolves "" in place; p ends after the closing quote. */
-static int csv_quoted_field(csv *c, char **s, size_t *n)
-{
-	char *r = c->p + 1, *w = r;
-	*s = r;
-	for (;;) {
-		if (r >= c->end)
-			return csv_malformed(c, "unterminated quote: the file is truncated?");
-		if (*r == '"') {
-			if (r + 1 < c->end && r[1] == '"') {
-				*w++ = '"';
-				r += 2;
-				continue;
-			}
-			r++;
-			break;
-		}
-		if (*r == '\n')
-			c->line++;
-		*w++ = *r++;
-	}
-	while (r < c->end && (*r == ' ' || *r == '\t'))
-		r++;
-	if (r < c->end && *r != ',' && *r != '\r' && *r != '\n')
-		return csv_malformed(c, "text after the closing quote");
-	c->p = r;
-	*n = (size_t)(w - *s);
-	return CSV_RECORD;
-}
-
-/*
- * The next record: CSV_RECORD, CSV_END, or CSV_MALFORMED (bad_field and
- * bad_what set). Each field's NUL is written only once its delimiter has
- * been read, so it never hides a comma or a line end.
- */
-static int csv_next(csv *c)
-{
-	if (c->p >= c->end)
-		return CSV_END;
-	c->record_line = c->line;
-	c->nf = 0;
-	for (;;) {
-		char *s = c->p;
-		size_t n;
-		if (c->p < c->end && *c->p == '"') {
-			if (csv_quoted_field(c, &s, &n) != CSV_RECORD)
-				return CSV_MALFORMED;
-		} else {
-			while (c->p < c->end && *c->p != ',' && *c->p != '\r' && *c->p != '\n')
-				c->p++;
-			n = (size_t)(c->p - s);
-		}
-		bool more = c->p < c->end && *c->p == ',';
-		if (more)
-			c->p++;
-		else
-			csv_skip_eol(c);
-		if (csv_keep_field(c, s, n) != CSV_RECORD)
-			return CSV_MALFORMED;
-		if (!more)
-			return CSV_RECORD;
-	}
-}
-
-static bool record_blank(const csv *c)
+static bool record_blank(const wl_csv *c)
 {
 	for (size_t i = 0; i < c->nf; i++)
 		if (c->f[i].n)
@@ -553,7 +433,7 @@ typedef struct ofsi_reader {
 	wl_dataset *ds;
 	const char *path;
 	int source;
-	csv csv;
+	wl_csv csv;
 	int col_at[COL_COUNT];          /* header index of each known column, or -1 */
 	int header_col[CSV_MAX_FIELDS]; /* known column of each header index, or -1 */
 	char *header[CSV_MAX_FIELDS];   /* the header's wording */
@@ -1231,7 +1111,7 @@ static int row_error(ofsi_reader *r, size_t field, const char *fmt, const char *
 
 static int read_row(ofsi_reader *r)
 {
-	const csv *c = &r->csv;
+	const wl_csv *c = &r->csv;
 	if (c->nf > r->ncols)
 		return wl_error_input(r->path, c->record_line, r->header[r->ncols - 1],
 		                      "%zu fields, the header has %zu (an unquoted comma?)", c->nf,
@@ -1271,13 +1151,16 @@ static int csv_error(ofsi_reader *r)
 	const char *label = r->ncols && field < r->ncols && *r->header[field] ? r->header[field]
 	                    : r->ncols                                        ? "record"
 	                                                                      : "header";
-	return wl_error_input(r->path, r->csv.record_line, label, "%s", r->csv.bad_what);
+	const char *what = r->csv.fault == WL_CSV_UNTERMINATED
+	                       ? "unterminated quote: the file is truncated?"
+	                       : r->csv.bad_what;
+	return wl_error_input(r->path, r->csv.record_line, label, "%s", what);
 }
 
 /* True when the record is the banner "Last Updated,dd/mm/yyyy"; keeps its date. */
 static bool read_banner(ofsi_reader *r)
 {
-	const csv *c = &r->csv;
+	const wl_csv *c = &r->csv;
 	if (!c->nf || !starts_words(c->f[0].s, "last updated"))
 		return false;
 	for (size_t i = 0; i < c->nf; i++)
@@ -1296,7 +1179,7 @@ static bool read_banner(ofsi_reader *r)
 
 static int read_header(ofsi_reader *r)
 {
-	const csv *c = &r->csv;
+	const wl_csv *c = &r->csv;
 	r->ncols = c->nf;
 	for (int k = 0; k < COL_COUNT; k++)
 		r->col_at[k] = -1;
@@ -1337,32 +1220,32 @@ static int add_source(ofsi_reader *r)
 	return WL_OK;
 }
 
-/* The next record that is not blank: CSV_RECORD, CSV_END, or an error code. */
+/* The next record that is not blank: WL_CSV_RECORD, WL_CSV_END, or an error code. */
 static int next_record(ofsi_reader *r)
 {
 	int got;
-	while ((got = csv_next(&r->csv)) == CSV_RECORD && record_blank(&r->csv))
+	while ((got = wl_csv_next(&r->csv)) == WL_CSV_RECORD && record_blank(&r->csv))
 		;
-	if (got == CSV_MALFORMED)
+	if (got == WL_CSV_MALFORMED)
 		return csv_error(r);
 	return got;
 }
 
 static int read_text(ofsi_reader *r, char *text, size_t len)
 {
-	csv_init(&r->csv, text, len);
+	wl_csv_init(&r->csv, text, len, OFSI_CSV, CSV_MAX_FIELDS);
 	int got = next_record(r);
-	if (got == CSV_RECORD && read_banner(r))
+	if (got == WL_CSV_RECORD && read_banner(r))
 		got = next_record(r);
 	if (got < 0)
 		return got;
-	if (got == CSV_END)
+	if (got == WL_CSV_END)
 		return wl_error_input(r->path, r->csv.line, "header",
 		                      "no header row: the file is %s", len ? "truncated" : "empty");
 	int rc = read_header(r);
 	if (!rc)
 		rc = add_source(r);
-	while (!rc && (got = next_record(r)) == CSV_RECORD)
+	while (!rc && (got = next_record(r)) == WL_CSV_RECORD)
 		rc = read_row(r);
 	return rc ? rc : got < 0 ? got : WL_OK;
 }
@@ -1391,6 +1274,7 @@ int wl_uk_ofsi_csv_read_mem(wl_dataset *ds, const char *path, const char *data, 
 	rc = read_text(r, text, n);
 	if (source)
 		*source = r->source;
+	wl_csv_free(&r->csv);
 	wl_arena_free(&r->scratch);
 	free(r);
 	free(text);

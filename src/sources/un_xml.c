@@ -1,15 +1,16 @@
 /*
  * un_xml.c - the UN Security Council consolidated list reader (see un_xml.h).
  *
- * Streaming. libxml2's xmlTextReader walks the file node by node. Outside a
- * record the reader only looks at the root (CONSOLIDATED_LIST, whose
- * dateGenerated dates the list). Inside a record (INDIVIDUAL or ENTITY) it
- * collects the text of the record's children (DATAID, FIRST_NAME, ...) and
- * grandchildren (INDIVIDUAL_ALIAS/ALIAS_NAME, NATIONALITY/VALUE, ...) as a
- * flat list of fields, each knowing the child it belongs to (its group) and
- * its line. At the record's end tag the fields become the entity's values,
- * and the list is emptied for the next record: memory is one record, however
- * large the file.
+ * Streaming. The file is read node by node through the XML layer the list
+ * readers share (xml_stream.c). Outside a record the reader only looks at
+ * the root (CONSOLIDATED_LIST, whose dateGenerated dates the list). Inside
+ * a record (INDIVIDUAL or ENTITY) it collects the text of the record's
+ * children (DATAID, FIRST_NAME, ...) and grandchildren (INDIVIDUAL_ALIAS/
+ * ALIAS_NAME, NATIONALITY/VALUE, ...) as a flat list of fields, each
+ * knowing the child it belongs to (its group) and its line. At the
+ * record's end tag the fields become the entity's values, and the list is
+ * emptied for the next record: memory is one record, however large the
+ * file.
  *
  * Mapping. Names, list type (program), reference number (unscId), listing
  * and update dates, gender and comments map one to one. The groups need
@@ -28,44 +29,28 @@
  * Whatever cannot be parsed goes to `notes` with its label, so nothing the
  * list says is lost.
  *
- * Errors and safety. libxml2's messages go to a structured handler (for
- * the time of a read also the thread's global ones, which its encoding layer
- * uses), so it prints nothing; the first fatal error is kept with its line
- * and the element being parsed and surfaces as "FILE:LINE: ELEMENT: message".
- * The parser never touches the network, loads no external DTD and never
- * substitutes entities (no XML_PARSE_NOENT); a DOCTYPE, which a UN list never
- * has, is refused when the reader meets it, before the first element. One
- * element's text is at most UN_TEXT_MAX bytes.
+ * Errors and safety are the XML layer's (xml_stream.c): libxml2's errors
+ * surface as "FILE:LINE: ELEMENT: message", nothing is printed, no network,
+ * no DTD loading, no entity substitution; a DOCTYPE, which a UN list never
+ * has, is refused. One element's text is at most UN_TEXT_MAX bytes.
  */
 #include "un_xml.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <libxml/xmlreader.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "model/error.h"
 #include "reader.h"
 #include "text/countries.h"
+#include "xml_stream.h"
 
 #define UN_TEXT_MAX    (32 * 1024)       /* bytes of one element's text */
 #define UN_JOIN_MAX    (8 * UN_TEXT_MAX) /* bytes of a value joined from parts */
 #define UN_ID_MAX      64                /* bytes of a DATAID */
 #define UN_BETWEEN_MAX 20                /* years of a BETWEEN range spelt out one by one */
-#define UN_NAME_MAX    128               /* bytes of an element name in a message */
-#define UN_OPTIONS     (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
-
-#if LIBXML_VERSION >= 21200
-typedef const xmlError un_xml_error;
-#else
-typedef xmlError un_xml_error;
-#endif
 
 static const char un_root[] = "CONSOLIDATED_LIST";
 
@@ -82,28 +67,16 @@ typedef struct un_field {
 typedef struct un_parser {
 	wl_dataset *ds;
 	const char *path; /* names the list in messages */
-	xmlTextReaderPtr xr;
+	wl_xml x;         /* the stream, and the texts of the record's fields */
 	int source;       /* -1 until the root element */
-	const char *last; /* the last element started, for messages */
 	/* the record being read */
 	const char *rec; /* "INDIVIDUAL" or "ENTITY"; NULL between records */
 	int rec_depth;
 	unsigned long rec_line;
 	const char *group;
 	unsigned group_no;
-	const char *field; /* element whose text is being collected, or NULL */
-	int field_depth;
-	unsigned long field_line;
-	size_t field_off;
 	un_field *fields;
 	size_t nfields, capfields;
-	char *texts;
-	size_t ntexts, captexts;
-	/* the error libxml2 reported */
-	int xml_level;
-	unsigned long xml_line;
-	char xml_msg[256];
-	char xml_field[UN_NAME_MAX];
 	/* scratch space for values joined from parts */
 	char join[4][UN_JOIN_MAX];
 } un_parser;
@@ -400,7 +373,7 @@ static const char *get(const un_group *g, const char *tag)
 {
 	for (size_t i = 0; i < g->n; i++)
 		if (strcmp(g->f[i].tag, tag) == 0)
-			return g->p->texts + g->f[i].off;
+			return g->p->x.texts + g->f[i].off;
 	return NULL;
 }
 
@@ -431,7 +404,7 @@ static int put_gender(const un_group *g, const char *text)
 
 static int put_top(const un_group *g)
 {
-	const char *tag = g->f->tag, *text = g->p->texts + g->f->off;
+	const char *tag = g->f->tag, *text = g->p->x.texts + g->f->off;
 	if (strcmp(tag, "UN_LIST_TYPE") == 0)
 		return put(g, WL_PROP_PROGRAM, text, NULL, NULL, NULL);
 	if (strcmp(tag, "REFERENCE_NUMBER") == 0)
@@ -469,7 +442,7 @@ static int put_names(const un_group *rec)
 		for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 			if (strcmp(f->tag, parts[k].tag) != 0)
 				continue;
-			const char *text = rec->p->texts + f->off;
+			const char *text = rec->p->x.texts + f->off;
 			buf_add(&name, " ", text);
 			if (rec->e->schema != WL_SCHEMA_PERSON)
 				continue;
@@ -490,7 +463,7 @@ static int put_modified(const un_group *rec)
 		if (!f->group || strcmp(f->group, "LAST_DAY_UPDATED") != 0 ||
 		    strcmp(f->tag, "VALUE"))
 			continue;
-		const char *text = rec->p->texts + f->off;
+		const char *text = rec->p->x.texts + f->off;
 		if (!date_of(text, d)) {
 			un_group one = {rec->p, rec->e, f, 1};
 			int rc = put_note(&one, "last updated", text);
@@ -786,7 +759,7 @@ static int put_values(const un_group *g, wl_prop prop)
 	for (size_t i = 0; i < g->n && !rc; i++) {
 		if (strcmp(g->f[i].tag, "VALUE") != 0)
 			continue;
-		const char *text = g->p->texts + g->f[i].off;
+		const char *text = g->p->x.texts + g->f[i].off;
 		if (prop == WL_PROP_NATIONALITY)
 			rc = put_country(g, prop, text, "nationality");
 		else
@@ -845,7 +818,7 @@ static int record_emit(un_parser *p)
 	if (!idf)
 		return wl_error_input(p->path, p->rec_line, "DATAID", "%s record without a DATAID",
 		                      p->rec);
-	const char *dataid = p->texts + idf->off;
+	const char *dataid = p->x.texts + idf->off;
 	if (!id_valid(dataid))
 		return wl_error_input(p->path, idf->line, "DATAID", "not a record id: \"%.64s\"",
 		                      dataid);
@@ -874,26 +847,15 @@ static int record_emit(un_parser *p)
 
 /* ---- the stream ---- */
 
-static unsigned long node_line(const un_parser *p)
-{
-	xmlNodePtr node = xmlTextReaderCurrentNode(p->xr);
-	long line = node ? xmlGetLineNo(node) : -1;
-	if (line > 0)
-		return (unsigned long)line;
-	int pl = xmlTextReaderGetParserLineNumber(p->xr);
-	return pl > 0 ? (unsigned long)pl : 0;
-}
-
 static int on_root(un_parser *p, const char *name)
 {
 	if (strcmp(name, un_root) != 0)
-		return wl_error_input(p->path, node_line(p), name,
+		return wl_error_input(p->path, wl_xml_line(&p->x), name,
 		                      "not a UN consolidated list: the root element is not %s",
 		                      un_root);
-	xmlChar *generated = xmlTextReaderGetAttribute(p->xr, BAD_CAST "dateGenerated");
-	char date[11];
-	bool dated = generated && date_of((const char *)generated, date) && strlen(date) == 10;
-	xmlFree(generated);
+	char generated[64], date[11];
+	bool dated = wl_xml_attr(&p->x, "dateGenerated", generated, sizeof(generated)) &&
+	             date_of(generated, date) && strlen(date) == 10;
 	wl_source src = {
 	    .name = "un_sc_sanctions",
 	    .title = "UN Security Council Consolidated List",
@@ -911,76 +873,39 @@ static void record_begin(un_parser *p, const char *name, int depth)
 {
 	p->rec = name;
 	p->rec_depth = depth;
-	p->rec_line = node_line(p);
+	p->rec_line = wl_xml_line(&p->x);
 	p->group = NULL;
 	p->group_no = 0;
-	p->field = NULL;
 	p->nfields = 0;
-	p->ntexts = 0;
-}
-
-/* Starts collecting an element's text (dropping what its parent collected). */
-static void field_begin(un_parser *p, const char *name, int depth)
-{
-	if (p->field)
-		p->ntexts = p->field_off;
-	p->field = name;
-	p->field_depth = depth;
-	p->field_line = node_line(p);
-	p->field_off = p->ntexts;
-}
-
-static int grow(void **arr, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return WL_OK;
-	size_t ncap = *cap ? *cap : 64;
-	while (ncap < need)
-		ncap *= 2;
-	void *a = realloc(*arr, ncap * size);
-	if (!a)
-		return wl_error_set(WL_ENOMEM, "out of memory");
-	*arr = a;
-	*cap = ncap;
-	return WL_OK;
+	wl_xml_texts_clear(&p->x);
 }
 
 /* Ends the element being collected: its text, white space folded, becomes a field. */
 static int field_end(un_parser *p, int depth)
 {
-	size_t n = p->ntexts - p->field_off, j = 0;
-	char *s = n ? p->texts + p->field_off : NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (!isspace((unsigned char)s[i]))
-			s[j++] = s[i];
-		else if (j && s[j - 1] != ' ')
-			s[j++] = ' ';
-	}
-	if (j && s[j - 1] == ' ')
-		j--;
-	const char *tag = p->field;
-	p->field = NULL;
-	p->ntexts = p->field_off;
-	if (!j)
+	const char *tag = p->x.field;
+	unsigned long line = p->x.field_line;
+	size_t n = wl_xml_text_end(&p->x);
+	if (!n)
 		return WL_OK;
-	s[j] = '\0'; /* on_text left room for it */
-	p->ntexts += j + 1;
-	int rc = grow((void **)&p->fields, &p->capfields, p->nfields + 1, sizeof(*p->fields));
+	wl_xml_text_keep(&p->x, n);
+	int rc =
+	    wl_xml_grow((void **)&p->fields, &p->capfields, p->nfields + 1, sizeof(*p->fields));
 	if (rc)
 		return rc;
 	p->fields[p->nfields++] = (un_field){
 	    .group = depth == p->rec_depth + 2 ? p->group : NULL,
 	    .tag = tag,
 	    .group_no = p->group_no,
-	    .line = p->field_line,
-	    .off = p->field_off,
+	    .line = line,
+	    .off = p->x.field_off,
 	};
 	return WL_OK;
 }
 
-static int on_start(un_parser *p, const char *name, int depth)
+static int on_start(void *ctx, const char *name, int depth)
 {
-	p->last = name;
+	un_parser *p = ctx;
 	if (p->source < 0)
 		return on_root(p, name);
 	if (!p->rec) {
@@ -993,15 +918,16 @@ static int on_start(un_parser *p, const char *name, int depth)
 		p->group_no++;
 	}
 	if (depth <= p->rec_depth + 2)
-		field_begin(p, name, depth);
+		wl_xml_text_begin(&p->x, name, depth);
 	return WL_OK;
 }
 
-static int on_end(un_parser *p, int depth)
+static int on_end(void *ctx, int depth)
 {
+	un_parser *p = ctx;
 	if (!p->rec)
 		return WL_OK;
-	if (p->field && depth == p->field_depth) {
+	if (p->x.field && depth == p->x.field_depth) {
 		int rc = field_end(p, depth);
 		if (rc)
 			return rc;
@@ -1013,146 +939,14 @@ static int on_end(un_parser *p, int depth)
 	return rc;
 }
 
-static int on_text(un_parser *p, int depth)
-{
-	if (!p->field || depth != p->field_depth + 1)
-		return WL_OK;
-	const char *v = (const char *)xmlTextReaderConstValue(p->xr);
-	size_t n = v ? strlen(v) : 0;
-	if (p->ntexts - p->field_off + n > UN_TEXT_MAX)
-		return wl_error_input(p->path, p->field_line, p->field, "text longer than %d bytes",
-		                      UN_TEXT_MAX);
-	int rc = grow((void **)&p->texts, &p->captexts, p->ntexts + n + 1, 1);
-	if (rc)
-		return rc;
-	memcpy(p->texts + p->ntexts, v, n);
-	p->ntexts += n;
-	return WL_OK;
-}
-
-static int on_node(un_parser *p)
-{
-	int depth = xmlTextReaderDepth(p->xr);
-	int rc = WL_OK;
-	switch (xmlTextReaderNodeType(p->xr)) {
-	case XML_READER_TYPE_ELEMENT:
-		rc = on_start(p, (const char *)xmlTextReaderConstName(p->xr), depth);
-		if (!rc && xmlTextReaderIsEmptyElement(p->xr))
-			rc = on_end(p, depth);
-		return rc;
-	case XML_READER_TYPE_END_ELEMENT:
-		return on_end(p, depth);
-	case XML_READER_TYPE_TEXT:
-	case XML_READER_TYPE_CDATA:
-	case XML_READER_TYPE_WHITESPACE:
-	case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-		return on_text(p, depth);
-	case XML_READER_TYPE_DOCUMENT_TYPE:
-		/* A DTD node has no line, and the parser has read on: name none. */
-		return wl_error_input(p->path, 0, "DOCTYPE",
-		                      "a document type declaration is not allowed in a UN list");
-	default:
-		return WL_OK; /* comments, processing instructions */
-	}
-}
-
-/* The element the parser was in when it failed, into p->xml_field. */
-static void error_element(un_parser *p, un_xml_error *err)
-{
-	xmlParserCtxtPtr ctxt = err->ctxt;
-	p->xml_field[0] = '\0';
-	if (!ctxt || (err->domain != XML_FROM_PARSER && err->domain != XML_FROM_NAMESPACE))
-		return;
-	if (ctxt->name)
-		snprintf(p->xml_field, sizeof(p->xml_field), "%s", (const char *)ctxt->name);
-	/* At the end of a truncated file libxml2 says "Extra content at the end". */
-	if (err->code == XML_ERR_DOCUMENT_END && ctxt->nameNr > 0 && ctxt->name)
-		snprintf(p->xml_msg, sizeof(p->xml_msg),
-		         "the file ends inside <%s>: it is truncated", (const char *)ctxt->name);
-	else if (err->code == XML_ERR_DOCUMENT_END &&
-	         !(ctxt->myDoc && xmlDocGetRootElement(ctxt->myDoc)))
-		snprintf(p->xml_msg, sizeof(p->xml_msg), "the file holds no XML element");
-}
-
-/* libxml2's structured error handler: keeps the first fatal error (or else the first error). */
-static void on_xml_error(void *arg, un_xml_error *err)
-{
-	un_parser *p = arg;
-	if (!err || err->level < XML_ERR_ERROR || p->xml_level == XML_ERR_FATAL)
-		return;
-	if (p->xml_level && err->level != XML_ERR_FATAL)
-		return;
-	p->xml_level = err->level;
-	p->xml_line = err->line > 0 ? (unsigned long)err->line : 0;
-	snprintf(p->xml_msg, sizeof(p->xml_msg), "%s", err->message ? err->message : "bad XML");
-	size_t n = strlen(p->xml_msg);
-	while (n && isspace((unsigned char)p->xml_msg[n - 1]))
-		p->xml_msg[--n] = '\0';
-	for (size_t i = 0; i < n; i++)
-		if (p->xml_msg[i] == '\n')
-			p->xml_msg[i] = ' ';
-	error_element(p, err);
-}
-
-static int parse_error(un_parser *p)
-{
-	unsigned long line = p->xml_line;
-	if (!line) {
-		int pl = xmlTextReaderGetParserLineNumber(p->xr);
-		line = pl > 0 ? (unsigned long)pl : 0;
-	}
-	const char *field = p->xml_field[0] ? p->xml_field : p->last;
-	return wl_error_input(p->path, line, field ? field : un_root, "%s",
-	                      p->xml_msg[0] ? p->xml_msg : "malformed XML");
-}
-
-/*
- * libxml2's encoding and I/O layers report some errors (and print them)
- * through the thread's global handlers, not the reader's: for the time of
- * one read those are pointed at this reader, and restored afterwards.
- */
-typedef struct un_handlers {
-	xmlGenericErrorFunc generic;
-	void *generic_ctx;
-	xmlStructuredErrorFunc structured;
-	void *structured_ctx;
-} un_handlers;
-
-static void on_generic_error(void *ctx, const char *msg, ...)
-{
-	(void)ctx; /* the same errors reach on_xml_error, or a parse error follows */
-	(void)msg;
-}
-
-static void handlers_take(un_handlers *saved, un_parser *p)
-{
-	saved->generic = xmlGenericError;
-	saved->generic_ctx = xmlGenericErrorContext;
-	saved->structured = xmlStructuredError;
-	saved->structured_ctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(p, on_generic_error);
-	xmlSetStructuredErrorFunc(p, on_xml_error);
-}
-
-static void handlers_restore(const un_handlers *saved)
-{
-	xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
-	xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
-}
-
-/* Reads the stream of p->xr to its end, or to the first error. */
-static int read_nodes(un_parser *p)
-{
-	xmlTextReaderSetStructuredErrorHandler(p->xr, on_xml_error, p);
-	int rc = WL_OK, r = 1;
-	while (!rc && (r = xmlTextReaderRead(p->xr)) == 1)
-		rc = on_node(p);
-	if (!rc && r < 0)
-		rc = parse_error(p);
-	if (!rc && p->source < 0)
-		rc = wl_error_input(p->path, 0, un_root, "no %s element", un_root);
-	return rc;
-}
+static const wl_xml_format un_format = {
+    .root = un_root,
+    .doctype = "a document type declaration is not allowed in a UN list",
+    .text_max = UN_TEXT_MAX,
+    .qualified_names = true,
+    .start = on_start,
+    .end = on_end,
+};
 
 /* Reads a list from the file descriptor fd, or (fd < 0) from len bytes at data. */
 static int read_list(wl_dataset *ds, const char *path, int fd, const char *data, size_t len,
@@ -1166,75 +960,28 @@ static int read_list(wl_dataset *ds, const char *path, int fd, const char *data,
 	p->ds = ds;
 	p->path = path;
 	p->source = -1;
-	un_handlers saved;
-	handlers_take(&saved, p);
-	p->xr = fd >= 0 ? xmlReaderForFd(fd, NULL, NULL, UN_OPTIONS)
-	                : xmlReaderForMemory(data, (int)len, NULL, NULL, UN_OPTIONS);
-	int rc = p->xr ? read_nodes(p)
-	               : wl_error_set(WL_ENOMEM, "%s: cannot start the XML reader", path);
-	xmlFreeTextReader(p->xr);
-	handlers_restore(&saved);
+	int rc = wl_xml_read(&p->x, &un_format, p, path, fd, data, len);
 	if (source)
 		*source = p->source;
 	free(p->fields);
-	free(p->texts);
 	free(p);
 	return rc;
 }
 
 int wl_un_xml_read_mem(wl_dataset *ds, const char *path, const char *data, size_t len, int *source)
 {
-	if (len > INT_MAX)
-		return wl_error_input(path, 0, NULL, "larger than %d bytes", INT_MAX);
-	if (!data)
-		data = "", len = 0;
-	return read_list(ds, path, -1, data, len, source);
+	return wl_xml_read_mem(ds, path, data, len, source, read_list);
 }
 
 static int un_read(wl_dataset *ds, const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return wl_error_set(WL_EIO, "%s: cannot open: %s", path, strerror(errno));
-	int source;
-	int rc = read_list(ds, path, fd, NULL, 0, &source);
-	close(fd);
-	if (!rc)
-		rc = wl_dataset_source_file(ds, source, path, "list");
-	return rc;
-}
-
-/* Points past the first occurrence of what in [p, end), or NULL. */
-static const char *skip_past(const char *p, const char *end, const char *what)
-{
-	const char *hit = memmem(p, (size_t)(end - p), what, strlen(what));
-	return hit ? hit + strlen(what) : NULL;
+	return wl_xml_read_file(ds, path, read_list);
 }
 
 /* A UN list is an XML document whose root element is CONSOLIDATED_LIST. */
 static int un_sniff(const char *path, const char *head, size_t n)
 {
-	const char *p = head, *end = head + n;
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	for (;;) {
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		if (end - p < 2 || *p != '<')
-			return WL_SNIFF_NO;
-		if (p[1] != '?' && p[1] != '!')
-			break;
-		bool comment = end - p >= 4 && memcmp(p, "<!--", 4) == 0;
-		p = skip_past(p + 2, end, p[1] == '?' ? "?>" : comment ? "-->" : ">");
-		if (!p)
-			return WL_SNIFF_NO;
-	}
-	size_t len = strlen(un_root);
-	p++;
-	if ((size_t)(end - p) <= len || memcmp(p, un_root, len) != 0)
-		return WL_SNIFF_NO;
-	char c = p[len];
-	return c == '>' || c == '/' || isspace((unsigned char)c) ? 95 : WL_SNIFF_NO;
+	return wl_xml_root_is(head, n, un_root) ? 95 : WL_SNIFF_NO;
 }
 
 const wl_reader wl_reader_un_xml = {

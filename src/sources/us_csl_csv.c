@@ -4,12 +4,13 @@
  * The file. CSV with a header row, comma-separated, fields quoted with ""
  * escapes when they need it (and then they may span lines), UTF-8; served
  * gzipped (detected by the magic bytes 1f 8b, not the name; a file is read
- * with zlib's gzopen/gzread, memory with inflate) or plain. Columns are
- * found by their names in the header; _id, source, entity_number, type and
- * name must be there. A column this reader does not know is kept, as notes
- * "column: value". Lists inside a field ("; "-separated): programs,
- * addresses, alt_names, citizenships, dates_of_birth, nationalities,
- * places_of_birth, ids.
+ * with zlib's gzopen/gzread, memory with inflate) or plain, and cut into
+ * fields by the CSV cursor the CSV readers share (csv_cursor.c). Columns
+ * are found by their names in the header; _id, source, entity_number,
+ * type and name must be there. A column this reader does not know is
+ * kept, as notes "column: value". Lists inside a field ("; "-separated):
+ * programs, addresses, alt_names, citizenships, dates_of_birth,
+ * nationalities, places_of_birth, ids.
  *
  * The lists. The source column names the list, with its abbreviation in
  * parentheses. Each list is a source of its own, named as OpenSanctions
@@ -84,6 +85,7 @@
 #include <strings.h>
 #include <zlib.h>
 
+#include "csv_cursor.h"
 #include "model/error.h"
 #include "ofac_xml.h"
 #include "sdn_remarks.h"
@@ -207,117 +209,13 @@ typedef struct list_seen {
 
 /* ---- CSV records ---- */
 
-typedef struct csv_field {
-	char *s; /* NUL-terminated (once the record is read), "" escapes resolved */
-	size_t n;
-} csv_field;
+/* The CSL's dialect: strict quoting, blank lines skipped, a lone CR a line end. */
+#define CSL_CSV (WL_CSV_SKIP_BLANK_LINES | WL_CSV_STRICT_QUOTES | WL_CSV_CR_LINES)
 
-typedef struct csv {
-	char *p, *end;
-	unsigned long line, record_line;
-	csv_field f[CSL_MAX_COLUMNS];
-	size_t nf;            /* fields in the record; only CSL_MAX_COLUMNS are kept */
-	const char *bad_what; /* on a malformed record: what is wrong */
-} csv;
-
-enum { CSV_END = 0, CSV_RECORD = 1, CSV_MALFORMED = -1 };
-
-static void csv_init(csv *c, char *text, size_t len)
+/* What is wrong with a malformed record, in this reader's words. */
+static const char *csv_what(const wl_csv *c)
 {
-	memset(c, 0, sizeof(*c));
-	c->p = text;
-	c->end = text + len;
-	c->line = 1;
-}
-
-static bool csv_skip_eol(csv *c)
-{
-	if (c->p < c->end && *c->p == '\r') {
-		c->p++;
-		if (c->p < c->end && *c->p == '\n')
-			c->p++;
-	} else if (c->p < c->end && *c->p == '\n') {
-		c->p++;
-	} else {
-		return false;
-	}
-	c->line++;
-	return true;
-}
-
-static int csv_malformed(csv *c, const char *what)
-{
-	c->bad_what = what;
-	return CSV_MALFORMED;
-}
-
-/* A quoted field at p: resolves "" in place; p ends after the closing quote. */
-static int csv_quoted(csv *c, char **s, size_t *n)
-{
-	char *r = c->p + 1, *w = r;
-	*s = r;
-	for (;;) {
-		if (r >= c->end)
-			return csv_malformed(c, "unterminated quote");
-		if (*r == '"') {
-			if (r + 1 < c->end && r[1] == '"') {
-				*w++ = '"';
-				r += 2;
-				continue;
-			}
-			r++;
-			break;
-		}
-		if (*r == '\n' || (*r == '\r' && (r + 1 >= c->end || r[1] != '\n')))
-			c->line++;
-		*w++ = *r++;
-	}
-	if (r < c->end && *r != ',' && *r != '\r' && *r != '\n')
-		return csv_malformed(c, "text after a closing quote");
-	c->p = r;
-	*n = (size_t)(w - *s);
-	return CSV_RECORD;
-}
-
-/*
- * The next record: CSV_RECORD, CSV_END or CSV_MALFORMED (bad_what set,
- * nf the field it is in). A field's NUL is written only once its delimiter
- * has been read. Blank lines are skipped.
- */
-static int csv_next(csv *c)
-{
-	while (csv_skip_eol(c))
-		;
-	if (c->p >= c->end)
-		return CSV_END;
-	c->record_line = c->line;
-	c->nf = 0;
-	for (;;) {
-		char *s = c->p;
-		size_t n;
-		if (c->p < c->end && *c->p == '"') {
-			if (csv_quoted(c, &s, &n) != CSV_RECORD)
-				return CSV_MALFORMED;
-		} else {
-			while (c->p < c->end && *c->p != ',' && *c->p != '\r' && *c->p != '\n') {
-				if (*c->p == '"')
-					return csv_malformed(c, "a quote inside an unquoted field");
-				c->p++;
-			}
-			n = (size_t)(c->p - s);
-		}
-		bool more = c->p < c->end && *c->p == ',';
-		if (more)
-			c->p++;
-		else
-			csv_skip_eol(c);
-		s[n] = '\0';
-		if (c->nf < CSL_MAX_COLUMNS)
-			c->f[c->nf] = (csv_field){s, n};
-		c->nf++;
-		if (!more)
-			return CSV_RECORD;
-	}
+	return c->fault == WL_CSV_AFTER_QUOTE ? "text after a closing quote" : c->bad_what;
 }
 
 /* ---- the reader's state ---- */
@@ -325,7 +223,7 @@ static int csv_next(csv *c)
 typedef struct csl_reader {
 	wl_dataset *ds;
 	const char *path;
-	csv csv;
+	wl_csv csv;
 	int col[C_COUNT];                    /* field index of each known column, or -1 */
 	const char *header[CSL_MAX_COLUMNS]; /* the header's names */
 	bool known[CSL_MAX_COLUMNS];         /* the column is one of column_names */
@@ -875,7 +773,7 @@ static int row_entity(csl_reader *r, const char *id, const char *type)
 /* The field count and the encoding of every field of the current row. */
 static int check_row(csl_reader *r)
 {
-	const csv *c = &r->csv;
+	const wl_csv *c = &r->csv;
 	if (c->nf != r->ncolumns) {
 		size_t at = c->nf < r->ncolumns ? c->nf : r->ncolumns - 1;
 		return wl_error_input(r->path, c->record_line, r->header[at],
@@ -916,12 +814,14 @@ static int read_row(csl_reader *r)
 
 static int read_header(csl_reader *r)
 {
-	csv *c = &r->csv;
-	int got = csv_next(c);
-	if (got == CSV_END)
+	wl_csv *c = &r->csv;
+	int got = wl_csv_next(c);
+	if (got == WL_CSV_END)
 		return wl_error_input(r->path, 0, NULL, "empty: no header row");
-	if (got == CSV_MALFORMED)
-		return wl_error_input(r->path, c->record_line, "header", "%s", c->bad_what);
+	if (got == WL_CSV_MALFORMED)
+		return wl_error_input(r->path, c->record_line, "header", "%s", csv_what(c));
+	if (got < 0)
+		return got;
 	if (c->nf > CSL_MAX_COLUMNS)
 		return wl_error_input(r->path, c->record_line, "header", "more than %d columns",
 		                      CSL_MAX_COLUMNS);
@@ -965,6 +865,7 @@ static void reader_init(csl_reader *r, wl_dataset *ds, const char *path)
 
 static void reader_free(csl_reader *r)
 {
+	wl_csv_free(&r->csv);
 	for (size_t i = 0; i < r->nlists; i++)
 		free(r->lists[i].text);
 	wl_arena_free(&r->scratch);
@@ -987,14 +888,16 @@ static int read_text(csl_reader *r, char *text, size_t len)
 {
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3, len -= 3;
-	csv_init(&r->csv, text, len);
-	int rc = read_header(r), got = CSV_END;
-	while (!rc && (got = csv_next(&r->csv)) == CSV_RECORD)
+	wl_csv_init(&r->csv, text, len, CSL_CSV, CSL_MAX_COLUMNS);
+	int rc = read_header(r), got = WL_CSV_END;
+	while (!rc && (got = wl_csv_next(&r->csv)) == WL_CSV_RECORD)
 		rc = read_row(r);
-	if (!rc && got == CSV_MALFORMED) {
+	if (!rc && got == WL_CSV_MALFORMED) {
 		size_t at = r->csv.nf < r->ncolumns ? r->csv.nf : r->ncolumns - 1;
 		rc = wl_error_input(r->path, r->csv.record_line, r->header[at], "%s",
-		                    r->csv.bad_what);
+		                    csv_what(&r->csv));
+	} else if (!rc && got < 0) {
+		rc = got;
 	}
 	if (!rc && r->nlists == 0)
 		rc = wl_error_input(r->path, 0, NULL, "no rows: a header row alone");

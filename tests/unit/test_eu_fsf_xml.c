@@ -25,6 +25,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "model/entity.h"
 #include "model/error.h"
 #include "sources/eu_fsf_xml.h"
@@ -34,82 +35,14 @@
 #define EU_LIST  "tests/fixtures/eu/fsf_fixture.xml"
 #define UN_LIST  "data/lists/un/UN_consolidated.xml"
 #define FIXTURES "tests/fixtures/eu/"
-#define ANY      ((const char *)-1) /* a detail or country the test does not care about */
 
 static wl_dataset *eu; /* the fixture, read once */
 
 /* ---- helpers ---- */
 
-static wl_entity *entity_in(wl_dataset *ds, const char *id)
-{
-	wl_entity *e = wl_dataset_find(ds, id);
-	if (!e)
-		fail_msg("no entity %s", id);
-	return e;
-}
-
 static wl_entity *entity(const char *id)
 {
 	return entity_in(eu, id);
-}
-
-static bool same(const char *want, const char *got)
-{
-	if (want == ANY)
-		return true;
-	if (!want || !got)
-		return want == got;
-	return strcmp(want, got) == 0;
-}
-
-static const wl_value *find(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                            const char *country)
-{
-	for (size_t i = 0; i < e->nvalues; i++) {
-		const wl_value *v = &e->values[i];
-		if (v->prop == prop && strcmp(v->text, text) == 0 && same(detail, v->detail) &&
-		    same(country, v->country))
-			return v;
-	}
-	return NULL;
-}
-
-static void assert_has(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                       const char *country)
-{
-	if (!find(e, prop, text, detail, country))
-		fail_msg("%s: no %s \"%s\" (detail %s, country %s)", e->id, wl_prop_name(prop),
-		         text,
-		         detail == ANY ? "any"
-		         : detail      ? detail
-		                       : "none",
-		         country == ANY ? "any"
-		         : country      ? country
-		                        : "none");
-}
-
-static size_t count(const wl_entity *e, wl_prop prop)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < e->nvalues; i++)
-		n += e->values[i].prop == prop;
-	return n;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
 }
 
 static int read_mem(wl_dataset **ds, const char *name, const char *xml)
@@ -137,12 +70,7 @@ static char *one_entity(const char *subject, const char *body)
 
 static int setup(void **state)
 {
-	if (wl_dataset_new(&eu) != WL_OK)
-		return -1;
-	int rc = wl_reader_eu_fsf_xml.read(eu, EU_LIST);
-	if (rc != WL_OK)
-		fprintf(stderr, "%s\n", wl_error_last());
-	return rc;
+	return read_fixture(&wl_reader_eu_fsf_xml, EU_LIST, &eu);
 }
 
 static int teardown(void **state)
@@ -337,17 +265,6 @@ static void test_un_links(void **state)
 	wl_dataset_free(ds);
 }
 
-static bool iso_date(const char *s)
-{
-	size_t n = strlen(s);
-	if (n != 4 && n != 7 && n != 10)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return false;
-	return true;
-}
-
 static void test_invariants(void **state)
 {
 	for (size_t i = 0; i < eu->nentities; i++) {
@@ -377,32 +294,18 @@ static void test_invariants(void **state)
 
 /* ---- broken files ---- */
 
-static void expect_input_error(const char *file, const char *line, const char *field)
-{
-	wl_dataset *ds;
-	assert_int_equal(wl_dataset_new(&ds), WL_OK);
-	int rc = wl_reader_eu_fsf_xml.read(ds, file);
-	const char *msg = wl_error_last();
-	if (rc != WL_EINPUT)
-		fail_msg("%s: expected WL_EINPUT, got %d (%s)", file, rc, msg);
-	char want[256];
-	snprintf(want, sizeof(want), "%s%s: %s: ", file, line, field);
-	if (strncmp(msg, want, strlen(want)) != 0)
-		fail_msg("%s: message \"%s\" does not start \"%s\"", file, msg, want);
-	wl_dataset_free(ds);
-}
-
 static void test_broken_files(void **state)
 {
-	expect_input_error(FIXTURES "truncated.xml", ":53", "nameAlias");
+	expect_input_error(&wl_reader_eu_fsf_xml, FIXTURES "truncated.xml", ":53", "nameAlias");
 	assert_non_null(strstr(wl_error_last(), "truncated"));
-	expect_input_error(FIXTURES "broken_tag.xml", ":55", "nameAlias");
-	expect_input_error(FIXTURES "bad_utf8.xml", ":53", "sanctionEntity");
+	expect_input_error(&wl_reader_eu_fsf_xml, FIXTURES "broken_tag.xml", ":55", "nameAlias");
+	expect_input_error(&wl_reader_eu_fsf_xml, FIXTURES "bad_utf8.xml", ":53", "sanctionEntity");
 	assert_non_null(strstr(wl_error_last(), "UTF-8"));
-	expect_input_error(FIXTURES "missing_logicalid.xml", ":48", "logicalId");
-	expect_input_error(FIXTURES "bad_logicalid.xml", ":48", "logicalId");
-	expect_input_error(FIXTURES "wrong_root.xml", ":2", "exports");
-	expect_input_error(FIXTURES "doctype.xml", "", "DOCTYPE");
+	expect_input_error(&wl_reader_eu_fsf_xml, FIXTURES "missing_logicalid.xml", ":48",
+	                   "logicalId");
+	expect_input_error(&wl_reader_eu_fsf_xml, FIXTURES "bad_logicalid.xml", ":48", "logicalId");
+	expect_input_error(&wl_reader_eu_fsf_xml, FIXTURES "wrong_root.xml", ":2", "exports");
+	expect_input_error(&wl_reader_eu_fsf_xml, FIXTURES "doctype.xml", "", "DOCTYPE");
 
 	wl_dataset *ds;
 	assert_int_equal(wl_dataset_new(&ds), WL_OK);
@@ -441,20 +344,11 @@ static void test_memory(void **state)
 
 static void test_sniff(void **state)
 {
-	size_t len;
-	char *buf = slurp(EU_LIST, &len);
-	assert_true(wl_reader_eu_fsf_xml.sniff(EU_LIST, buf,
-	                                       len < WL_SNIFF_HEAD ? len : WL_SNIFF_HEAD) > 0);
-	free(buf);
+	assert_true(sniff_file(&wl_reader_eu_fsf_xml, EU_LIST) > 0);
 	const char *others[] = {UN_LIST, "data/lists/canada/cannada.xml",
 	                        "data/lists/misp_galaxy/threat-actor.json"};
-	for (size_t i = 0; i < 3; i++) {
-		buf = slurp(others[i], &len);
-		assert_int_equal(wl_reader_eu_fsf_xml.sniff(
-		                     others[i], buf, len < WL_SNIFF_HEAD ? len : WL_SNIFF_HEAD),
-		                 WL_SNIFF_NO);
-		free(buf);
-	}
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(sniff_file(&wl_reader_eu_fsf_xml, others[i]), WL_SNIFF_NO);
 	const char *plain = "<?xml version=\"1.0\"?>\n<export><item/></export>";
 	assert_int_equal(wl_reader_eu_fsf_xml.sniff("x.xml", plain, strlen(plain)), WL_SNIFF_NO);
 	const char *prefixed = "<fsd:export xmlns:fsd=\"http://eu.europa.ec/fpi/fsd/export\">";

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "index/index.h"
 #include "model/entity.h"
 #include "model/error.h"
@@ -112,19 +113,6 @@ static void round_trip(void **state)
 
 	assert_int_equal(wl_index_entity_json(&text, idx, "nope"), WL_ENOTFOUND);
 	wl_index_close(idx);
-}
-
-static char *slurp(const char *p, size_t *n)
-{
-	FILE *f = fopen(p, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	*n = (size_t)ftell(f);
-	rewind(f);
-	char *b = malloc(*n);
-	assert_int_equal(fread(b, 1, *n, f), *n);
-	fclose(f);
-	return b;
 }
 
 static void spit(const char *p, const char *b, size_t n)

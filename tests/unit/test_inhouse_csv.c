@@ -20,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "model/entity.h"
 #include "model/error.h"
 #include "sources/inhouse_csv.h"
@@ -27,74 +28,20 @@
 
 #define FIXTURES "tests/fixtures/inhouse/"
 #define EXAMPLE  FIXTURES "example_bank.csv"
-#define ANY      ((const char *)-1)
 
 static wl_dataset *example; /* the example, read once */
 
 /* ---- helpers ---- */
 
-static bool same(const char *want, const char *got)
-{
-	if (want == ANY)
-		return true;
-	if (!want || !got)
-		return want == got;
-	return strcmp(want, got) == 0;
-}
-
-static const wl_value *find(const wl_entity *e, wl_prop prop, const char *text, const char *detail)
-{
-	for (size_t i = 0; i < e->nvalues; i++) {
-		const wl_value *v = &e->values[i];
-		if (v->prop == prop && strcmp(v->text, text) == 0 && same(detail, v->detail))
-			return v;
-	}
-	return NULL;
-}
-
-static void assert_has(const wl_entity *e, wl_prop prop, const char *text, const char *detail)
-{
-	if (!find(e, prop, text, detail))
-		fail_msg("%s: no %s \"%s\" (detail %s)", e->id, wl_prop_name(prop), text,
-		         detail == ANY ? "any"
-		         : detail      ? detail
-		                       : "none");
-}
-
-static size_t count_prop(const wl_entity *e, wl_prop prop)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < e->nvalues; i++)
-		n += e->values[i].prop == prop;
-	return n;
-}
-
 static wl_entity *entity(const char *id)
 {
-	wl_entity *e = wl_dataset_find(example, id);
-	if (!e)
-		fail_msg("no entity %s", id);
-	return e;
-}
-
-static int source_index(const wl_dataset *ds, const char *name)
-{
-	for (size_t i = 0; i < ds->nsources; i++)
-		if (strcmp(ds->sources[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	return entity_in(example, id);
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	if (wl_dataset_new(&example))
-		return -1;
-	if (wl_reader_inhouse_csv.read(example, EXAMPLE)) {
-		fprintf(stderr, "%s\n", wl_error_last());
-		return -1;
-	}
-	return 0;
+	return read_fixture(&wl_reader_inhouse_csv, EXAMPLE, &example) == WL_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -159,24 +106,26 @@ static void test_names(void **state)
 	(void)state;
 	const wl_entity *e = entity("inhouse-example_bank-1001");
 	assert_string_equal(wl_entity_caption(e), "Viktor Semyonovich KOVALENKO");
-	assert_int_equal(count_prop(e, WL_PROP_ALIAS), 3);
-	assert_has(e, WL_PROP_ALIAS, "Виктор Семёнович Коваленко", "original script");
-	assert_has(e, WL_PROP_ALIAS, "Viktor Kovalenko", NULL);
-	assert_has(e, WL_PROP_ALIAS, "V. S. Kovalenko", NULL);
+	assert_int_equal(count(e, WL_PROP_ALIAS), 3);
+	assert_has(e, WL_PROP_ALIAS, "Виктор Семёнович Коваленко", "original script", ANY);
+	assert_has(e, WL_PROP_ALIAS, "Viktor Kovalenko", NULL, ANY);
+	assert_has(e, WL_PROP_ALIAS, "V. S. Kovalenko", NULL, ANY);
 	/* quotes inside a quoted field; guillemets are no other script */
 	e = entity("inhouse-example_bank-1002");
 	assert_string_equal(wl_entity_caption(e), "OOO \"Severny Put\"");
-	assert_has(e, WL_PROP_ALIAS, "ООО «Северный Путь»", "original script");
-	assert_has(entity("inhouse-example_bank-1003"), WL_PROP_ALIAS, "李文军", "original script");
+	assert_has(e, WL_PROP_ALIAS, "ООО «Северный Путь»", "original script", ANY);
+	assert_has(entity("inhouse-example_bank-1003"), WL_PROP_ALIAS, "李文军", "original script",
+	           ANY);
 	assert_has(entity("inhouse-example_bank-1004"), WL_PROP_ALIAS, "احمد کریمی",
-	           "original script");
+	           "original script", ANY);
 	assert_has(entity("inhouse-example_bank-1007"), WL_PROP_ALIAS, "Μαρία Παπαδοπούλου",
-	           "original script");
-	assert_has(entity("inhouse-example_bank-1011"), WL_PROP_ALIAS, "김철호", "original script");
+	           "original script", ANY);
+	assert_has(entity("inhouse-example_bank-1011"), WL_PROP_ALIAS, "김철호", "original script",
+	           ANY);
 	/* accented Latin is Latin */
 	assert_has(entity("inhouse-example_bank-1014"), WL_PROP_NAME,
-	           "Carlos Eduardo RAMÍREZ ORTEGA", NULL);
-	assert_has(entity("inhouse-example_bank-1014"), WL_PROP_ALIAS, "El Contador", NULL);
+	           "Carlos Eduardo RAMÍREZ ORTEGA", NULL, ANY);
+	assert_has(entity("inhouse-example_bank-1014"), WL_PROP_ALIAS, "El Contador", NULL, ANY);
 	/* a name in Cyrillic is the name */
 	assert_string_equal(wl_entity_caption(entity("inhouse-fraud_watch-1013")),
 	                    "Тенгри Финанс ТОО");
@@ -185,60 +134,66 @@ static void test_names(void **state)
 static void test_dates(void **state)
 {
 	(void)state;
-	assert_has(entity("inhouse-example_bank-1001"), WL_PROP_BIRTH_DATE, "1971-03-14", NULL);
-	assert_has(entity("inhouse-example_bank-1003"), WL_PROP_BIRTH_DATE, "1983-11", NULL);
-	assert_has(entity("inhouse-example_bank-1007"), WL_PROP_BIRTH_DATE, "1979", NULL);
+	assert_has(entity("inhouse-example_bank-1001"), WL_PROP_BIRTH_DATE, "1971-03-14", NULL,
+	           ANY);
+	assert_has(entity("inhouse-example_bank-1003"), WL_PROP_BIRTH_DATE, "1983-11", NULL, ANY);
+	assert_has(entity("inhouse-example_bank-1007"), WL_PROP_BIRTH_DATE, "1979", NULL, ANY);
 	const wl_value *v =
-	    find(entity("inhouse-example_bank-1004"), WL_PROP_BIRTH_DATE, "1968-05-12", NULL);
+	    find(entity("inhouse-example_bank-1004"), WL_PROP_BIRTH_DATE, "1968-05-12", NULL, ANY);
 	assert_non_null(v);
 	assert_string_equal(v->original, "12.05.1968");
 	const wl_entity *e = entity("inhouse-example_bank-1008"); /* two dates of birth */
-	assert_int_equal(count_prop(e, WL_PROP_BIRTH_DATE), 2);
-	assert_has(e, WL_PROP_BIRTH_DATE, "1966-07-22", NULL);
-	assert_has(entity("inhouse-fraud_watch-1012"), WL_PROP_BIRTH_DATE, "1988-02-29", NULL);
-	assert_has(entity("inhouse-example_bank-1001"), WL_PROP_LISTING_DATE, "2022-09-01", NULL);
+	assert_int_equal(count(e, WL_PROP_BIRTH_DATE), 2);
+	assert_has(e, WL_PROP_BIRTH_DATE, "1966-07-22", NULL, ANY);
+	assert_has(entity("inhouse-fraud_watch-1012"), WL_PROP_BIRTH_DATE, "1988-02-29", NULL, ANY);
+	assert_has(entity("inhouse-example_bank-1001"), WL_PROP_LISTING_DATE, "2022-09-01", NULL,
+	           ANY);
 }
 
 static void test_countries(void **state)
 {
 	(void)state;
 	const wl_entity *e = entity("inhouse-example_bank-1001");
-	const wl_value *v = find(e, WL_PROP_COUNTRY, "ua", NULL);
+	const wl_value *v = find(e, WL_PROP_COUNTRY, "ua", NULL, ANY);
 	assert_non_null(v);
 	assert_string_equal(v->original, "Ukraine");
-	assert_has(e, WL_PROP_COUNTRY, "ru", NULL);
-	assert_has(entity("inhouse-example_bank-1002"), WL_PROP_COUNTRY, "ru", NULL);
-	assert_has(entity("inhouse-example_bank-1011"), WL_PROP_COUNTRY, "kp", NULL);
-	assert_has(entity("inhouse-example_bank-1009"), WL_PROP_COUNTRY, "gb", NULL);
+	assert_has(e, WL_PROP_COUNTRY, "ru", NULL, ANY);
+	assert_has(entity("inhouse-example_bank-1002"), WL_PROP_COUNTRY, "ru", NULL, ANY);
+	assert_has(entity("inhouse-example_bank-1011"), WL_PROP_COUNTRY, "kp", NULL, ANY);
+	assert_has(entity("inhouse-example_bank-1009"), WL_PROP_COUNTRY, "gb", NULL, ANY);
 	/* a wording that is no country is a note, never a country */
 	e = entity("inhouse-fraud_watch-1015");
-	assert_int_equal(count_prop(e, WL_PROP_COUNTRY), 1);
-	assert_has(e, WL_PROP_NOTES, "country (not a known country): Ruritania", NULL);
+	assert_int_equal(count(e, WL_PROP_COUNTRY), 1);
+	assert_has(e, WL_PROP_NOTES, "country (not a known country): Ruritania", NULL, ANY);
 }
 
 static void test_identifiers(void **state)
 {
 	(void)state;
 	const wl_entity *e = entity("inhouse-example_bank-1001");
-	const wl_value *v = find(e, WL_PROP_PASSPORT_NUMBER, "FA1234567", NULL);
+	const wl_value *v = find(e, WL_PROP_PASSPORT_NUMBER, "FA1234567", NULL, ANY);
 	assert_non_null(v);
 	assert_string_equal(v->original, "passport:FA1234567");
-	assert_has(e, WL_PROP_ID_NUMBER, "2612008765", "national ID");
+	assert_has(e, WL_PROP_ID_NUMBER, "2612008765", "national ID", ANY);
 	e = entity("inhouse-example_bank-1002");
-	assert_has(e, WL_PROP_REGISTRATION_NUMBER, "1157746123456", NULL);
-	assert_has(e, WL_PROP_TAX_NUMBER, "7701234567", NULL);
-	assert_has(entity("inhouse-example_bank-1005"), WL_PROP_SWIFT_BIC, "GCGTAEADXXX", NULL);
+	assert_has(e, WL_PROP_REGISTRATION_NUMBER, "1157746123456", NULL, ANY);
+	assert_has(e, WL_PROP_TAX_NUMBER, "7701234567", NULL, ANY);
+	assert_has(entity("inhouse-example_bank-1005"), WL_PROP_SWIFT_BIC, "GCGTAEADXXX", NULL,
+	           ANY);
 	e = entity("inhouse-example_bank-1006");
-	assert_has(e, WL_PROP_IMO_NUMBER, "9123456", NULL);
-	assert_has(e, WL_PROP_MMSI, "352001234", NULL);
-	assert_has(e, WL_PROP_CALL_SIGN, "3FXY7", NULL);
+	assert_has(e, WL_PROP_IMO_NUMBER, "9123456", NULL, ANY);
+	assert_has(e, WL_PROP_MMSI, "352001234", NULL, ANY);
+	assert_has(e, WL_PROP_CALL_SIGN, "3FXY7", NULL, ANY);
 	e = entity("inhouse-example_bank-1009");
-	assert_has(e, WL_PROP_REGISTRATION_NUMBER, "HE 412345", NULL);
-	assert_has(e, WL_PROP_LEI_CODE, "5493001KJTIIGC8Y1R12", NULL);
-	assert_has(entity("inhouse-example_bank-1010"), WL_PROP_SERIAL_NUMBER, "1023413428", "MSN");
+	assert_has(e, WL_PROP_REGISTRATION_NUMBER, "HE 412345", NULL, ANY);
+	assert_has(e, WL_PROP_LEI_CODE, "5493001KJTIIGC8Y1R12", NULL, ANY);
+	assert_has(entity("inhouse-example_bank-1010"), WL_PROP_SERIAL_NUMBER, "1023413428", "MSN",
+	           ANY);
 	/* unknown types: idNumber, the type as written for detail */
-	assert_has(entity("inhouse-fraud_watch-1012"), WL_PROP_ID_NUMBER, "22134567890", "bvn");
-	assert_has(entity("inhouse-fraud_watch-1013"), WL_PROP_ID_NUMBER, "140540012345", "bin");
+	assert_has(entity("inhouse-fraud_watch-1012"), WL_PROP_ID_NUMBER, "22134567890", "bvn",
+	           ANY);
+	assert_has(entity("inhouse-fraud_watch-1013"), WL_PROP_ID_NUMBER, "140540012345", "bin",
+	           ANY);
 }
 
 static void test_notes_and_topics(void **state)
@@ -246,18 +201,18 @@ static void test_notes_and_topics(void **state)
 	(void)state;
 	const wl_entity *e = entity("inhouse-example_bank-1001");
 	assert_has(e, WL_PROP_NOTES, "Exited 2022: structuring of cash deposits, several branches",
-	           NULL);
-	assert_has(e, WL_PROP_NOTES, "case_ref: INV-2022-031", NULL); /* a column of its own */
-	assert_has(e, WL_PROP_TOPICS, "crime.fin", NULL);
+	           NULL, ANY);
+	assert_has(e, WL_PROP_NOTES, "case_ref: INV-2022-031", NULL, ANY); /* a column of its own */
+	assert_has(e, WL_PROP_TOPICS, "crime.fin", NULL, ANY);
 	/* a note over two lines, the line break made a space */
 	assert_has(entity("inhouse-example_bank-1009"), WL_PROP_NOTES,
-	           "Beneficial owner unclear. See file INV-2021-118.", NULL);
+	           "Beneficial owner unclear. See file INV-2021-118.", NULL, ANY);
 	/* the notes column is not split at ';' */
 	assert_has(entity("inhouse-example_bank-1004"), WL_PROP_NOTES,
-	           "Refused onboarding; adverse media", NULL);
+	           "Refused onboarding; adverse media", NULL, ANY);
 	assert_has(entity("inhouse-fraud_watch-1013"), WL_PROP_NOTES,
-	           "Invoice fraud; \"CEO fraud\" e-mails", NULL);
-	assert_int_equal(count_prop(entity("inhouse-example_bank-1007"), WL_PROP_NOTES), 0);
+	           "Invoice fraud; \"CEO fraud\" e-mails", NULL, ANY);
+	assert_int_equal(count(entity("inhouse-example_bank-1007"), WL_PROP_NOTES), 0);
 }
 
 /* ---- broken lists ---- */
@@ -325,8 +280,9 @@ static void test_memory(void **state)
 	wl_entity *e = wl_dataset_find(ds, "inhouse-my_bank-42");
 	assert_non_null(e);
 	assert_int_equal(e->schema, WL_SCHEMA_LEGAL_ENTITY);
-	assert_has(e, WL_PROP_LISTING_DATE, "2020-02-01", NULL);
-	assert_has(wl_dataset_find(ds, "inhouse-my_bank-43"), WL_PROP_NAME, "Jane, SMITH", NULL);
+	assert_has(e, WL_PROP_LISTING_DATE, "2020-02-01", NULL, ANY);
+	assert_has(wl_dataset_find(ds, "inhouse-my_bank-43"), WL_PROP_NAME, "Jane, SMITH", NULL,
+	           ANY);
 	wl_dataset_free(ds);
 
 	/* a header and no rows: the list exists, empty */
@@ -387,26 +343,18 @@ static int sniff_text(const char *text)
 	return wl_reader_inhouse_csv.sniff("x.csv", text, strlen(text));
 }
 
-static int sniff_file(const char *path)
-{
-	static char head[WL_SNIFF_HEAD];
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s", path);
-	size_t n = fread(head, 1, sizeof(head), f);
-	fclose(f);
-	return wl_reader_inhouse_csv.sniff(path, head, n);
-}
-
 static void test_sniff(void **state)
 {
 	(void)state;
-	assert_int_equal(sniff_file(EXAMPLE), 40);
-	assert_int_equal(sniff_file(FIXTURES "duplicate_id.csv"), 40);
+	assert_int_equal(sniff_file(&wl_reader_inhouse_csv, EXAMPLE), 40);
+	assert_int_equal(sniff_file(&wl_reader_inhouse_csv, FIXTURES "duplicate_id.csv"), 40);
 	assert_int_equal(sniff_text("\xEF\xBB\xBF\"ID\",\"Name\",\"Country\"\r\n1,A,GB\r\n"), 40);
-	assert_int_equal(sniff_file("data/lists/ofac_sdn/sdn.csv"), WL_SNIFF_NO);
-	assert_int_equal(sniff_file("tests/fixtures/ftm/zala.ftm.json"), WL_SNIFF_NO);
-	assert_int_equal(sniff_file("data/lists/un/UN_consolidated.xml"), WL_SNIFF_NO);
+	assert_int_equal(sniff_file(&wl_reader_inhouse_csv, "data/lists/ofac_sdn/sdn.csv"),
+	                 WL_SNIFF_NO);
+	assert_int_equal(sniff_file(&wl_reader_inhouse_csv, "tests/fixtures/ftm/zala.ftm.json"),
+	                 WL_SNIFF_NO);
+	assert_int_equal(sniff_file(&wl_reader_inhouse_csv, "data/lists/un/UN_consolidated.xml"),
+	                 WL_SNIFF_NO);
 	/* only id and name: too little to say it is an in-house list */
 	assert_int_equal(sniff_text("id,name\n1,A\n"), WL_SNIFF_NO);
 	assert_int_equal(sniff_text("Name,Alias,Nationality,Designation,Sanction Type,Source\n"),

@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "model/entity.h"
 #include "model/error.h"
 #include "sources/ofac_csv.h"
@@ -28,16 +29,6 @@
 #define FIXTURES "tests/fixtures/ofac/"
 
 /* ---- helpers ---- */
-
-static wl_dataset *read_path(const char *path)
-{
-	wl_dataset *ds;
-	assert_int_equal(wl_dataset_new(&ds), 0);
-	int rc = wl_reader_ofac_csv.read(ds, path);
-	if (rc)
-		fail_msg("%s: %s", path, wl_error_last());
-	return ds;
-}
 
 /* Reads a file that must fail with WL_EINPUT; returns the message. */
 static const char *read_error(const char *path)
@@ -53,14 +44,6 @@ static void assert_contains(const char *text, const char *part)
 {
 	if (!strstr(text, part))
 		fail_msg("\"%s\" lacks \"%s\"", text, part);
-}
-
-static const wl_entity *entity(const wl_dataset *ds, const char *id)
-{
-	const wl_entity *e = wl_dataset_find(ds, id);
-	if (!e)
-		fail_msg("no entity %s", id);
-	return e;
 }
 
 static const wl_value *value_of(const wl_entity *e, wl_prop prop, const char *text)
@@ -114,27 +97,11 @@ static size_t count_records(const char *path)
 	return n;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	char *data;
-	assert_int_equal(wl_read_file(path, &data, len), 0);
-	return data;
-}
-
-static int sniff_file(const char *path)
-{
-	size_t len;
-	char *data = slurp(path, &len);
-	int score = wl_reader_ofac_csv.sniff(path, data, len < WL_SNIFF_HEAD ? len : WL_SNIFF_HEAD);
-	free(data);
-	return score;
-}
-
 /* ---- the bundled SDN set, read once ---- */
 
 static int read_sdn(void **state)
 {
-	*state = read_path(SDN);
+	*state = read_file(&wl_reader_ofac_csv, SDN);
 	return 0;
 }
 
@@ -175,7 +142,7 @@ static void test_sdn_source_and_files(void **state)
 
 static void test_wuhan_xiaoruizhi(void **state)
 {
-	const wl_entity *e = entity(*state, "ofac-47800");
+	const wl_entity *e = entity_in(*state, "ofac-47800");
 	assert_int_equal(e->schema, WL_SCHEMA_ORGANIZATION);
 	assert_str(e->source_id, "47800");
 	value_of(e, WL_PROP_NAME, "WUHAN XIAORUIZHI SCIENCE AND TECHNOLOGY COMPANY, LIMITED");
@@ -196,7 +163,7 @@ static void test_wuhan_xiaoruizhi(void **state)
 
 static void test_ni_gaobin(void **state)
 {
-	const wl_entity *e = entity(*state, "ofac-47818");
+	const wl_entity *e = entity_in(*state, "ofac-47818");
 	assert_int_equal(e->schema, WL_SCHEMA_PERSON);
 	value_of(e, WL_PROP_NAME, "NI, Gaobin");
 	value_of(e, WL_PROP_LAST_NAME, "NI");
@@ -214,7 +181,7 @@ static void test_ni_gaobin(void **state)
 
 static void test_zhao_guangzong(void **state)
 {
-	const wl_entity *e = entity(*state, "ofac-47814");
+	const wl_entity *e = entity_in(*state, "ofac-47814");
 	value_of(e, WL_PROP_NAME, "ZHAO, Guangzong");
 	value_of(e, WL_PROP_BIRTH_DATE, "1985-11-12");
 	value_of(e, WL_PROP_GENDER, "male");
@@ -222,9 +189,9 @@ static void test_zhao_guangzong(void **state)
 
 static void test_aliases_from_alt_csv(void **state)
 {
-	const wl_entity *bank = entity(*state, "ofac-306");
+	const wl_entity *bank = entity_in(*state, "ofac-306");
 	assert_str(value_of(bank, WL_PROP_ALIAS, "NATIONAL BANK OF CUBA")->record, "alt.csv:220");
-	const wl_entity *saderat = entity(*state, "ofac-4642");
+	const wl_entity *saderat = entity_in(*state, "ofac-4642");
 	const wl_value *fka =
 	    value_of(saderat, WL_PROP_PREVIOUS_NAME, "IRAN OVERSEAS INVESTMENT BANK PLC");
 	assert_str(fka->record, "alt.csv:12047");
@@ -232,13 +199,13 @@ static void test_aliases_from_alt_csv(void **state)
 
 static void test_weak_alias_from_remarks(void **state)
 {
-	const wl_entity *e = entity(*state, "ofac-306");
+	const wl_entity *e = entity_in(*state, "ofac-306");
 	assert_str(value_of(e, WL_PROP_WEAK_ALIAS, "BNC")->original, "a.k.a. 'BNC'");
 }
 
 static void test_addresses_from_add_csv(void **state)
 {
-	const wl_entity *e = entity(*state, "ofac-306");
+	const wl_entity *e = entity_in(*state, "ofac-306");
 	const wl_value *a =
 	    value_of(e, WL_PROP_ADDRESS, "Zweierstrasse 35, Zurich CH-8022, Switzerland");
 	assert_str(a->country, "ch");
@@ -250,7 +217,7 @@ static void test_addresses_from_add_csv(void **state)
 static void test_comments_continue_cut_remarks(void **state)
 {
 	wl_dataset *ds = *state;
-	const wl_entity *e = entity(ds, "ofac-28263");
+	const wl_entity *e = entity_in(ds, "ofac-28263");
 	/* sdn.csv cuts "a.k.a. 'snowsjo" at 1000 characters; sdn_comments.csv goes on "hn'; ..." */
 	value_of(e, WL_PROP_WEAK_ALIAS, "snowsjohn");
 	const wl_link *l = link_to(e, "linkedTo", "LAZARUS GROUP");
@@ -261,7 +228,7 @@ static void test_comments_continue_cut_remarks(void **state)
 static void test_comments_after_uncut_remarks(void **state)
 {
 	/* sdn.csv (May 2024) and sdn_comments.csv (Dec 2025) disagree on ofac-22985 */
-	const wl_entity *e = entity(*state, "ofac-22985");
+	const wl_entity *e = entity_in(*state, "ofac-22985");
 	assert_str(value_of(e, WL_PROP_PREVIOUS_NAME, "KYONGYONG CREDIT BANK")->record, "22985");
 	value_of(e, WL_PROP_SWIFT_BIC, "KYCBKPPY");
 	const wl_value *usdt = value_of(e, WL_PROP_ID_NUMBER, "TE3mCcPULjPUE7ykX7RArDPAhyahoy3d2j");
@@ -271,16 +238,16 @@ static void test_comments_after_uncut_remarks(void **state)
 
 static void test_circa_and_range_dates_of_birth(void **state)
 {
-	const wl_entity *circa = entity(*state, "ofac-7782");
+	const wl_entity *circa = entity_in(*state, "ofac-7782");
 	assert_str(value_of(circa, WL_PROP_BIRTH_DATE, "1951")->detail, "circa");
-	const wl_entity *range = entity(*state, "ofac-15496");
+	const wl_entity *range = entity_in(*state, "ofac-15496");
 	assert_str(value_of(range, WL_PROP_BIRTH_DATE, "1929")->detail, "range 1929 to 1930");
 	assert_str(value_of(range, WL_PROP_BIRTH_DATE, "1930")->detail, "range 1929 to 1930");
 }
 
 static void test_programs_split(void **state)
 {
-	const wl_entity *e = entity(*state, "ofac-4642");
+	const wl_entity *e = entity_in(*state, "ofac-4642");
 	assert_str(value_of(e, WL_PROP_PROGRAM, "IRAN")->original, "IRAN] [SDGT] [IFSR");
 	value_of(e, WL_PROP_PROGRAM, "SDGT");
 	value_of(e, WL_PROP_PROGRAM, "IFSR");
@@ -288,7 +255,7 @@ static void test_programs_split(void **state)
 
 static void test_vessel_columns(void **state)
 {
-	const wl_entity *e = entity(*state, "ofac-4238");
+	const wl_entity *e = entity_in(*state, "ofac-4238");
 	assert_int_equal(e->schema, WL_SCHEMA_VESSEL);
 	value_of(e, WL_PROP_NAME, "MAR AZUL");
 	value_of(e, WL_PROP_CALL_SIGN, "CL2192");
@@ -302,7 +269,7 @@ static void test_links_resolve_by_name(void **state)
 {
 	wl_dataset *ds = *state;
 	wl_dataset_resolve_links(ds);
-	const wl_link *l = link_to(entity(ds, "ofac-28263"), "linkedTo", "LAZARUS GROUP");
+	const wl_link *l = link_to(entity_in(ds, "ofac-28263"), "linkedTo", "LAZARUS GROUP");
 	assert_str(l->target, "ofac-27307");
 }
 
@@ -310,14 +277,14 @@ static void test_links_resolve_by_name(void **state)
 
 static void test_consolidated_set(void **state)
 {
-	wl_dataset *ds = read_path(CONS);
+	wl_dataset *ds = read_file(&wl_reader_ofac_csv, CONS);
 	assert_int_equal(ds->nentities, count_records(CONS));
 	assert_int_equal(ds->nsources, 1);
 	assert_str(ds->sources[0].name, "us_ofac_cons");
 	assert_str(ds->sources[0].title, "OFAC Consolidated Sanctions List (non-SDN)");
 	assert_int_equal(ds->sources[0].nfiles, 4);
 	assert_str(ds->sources[0].files[3].role, "comments");
-	const wl_entity *e = entity(ds, "ofac-9639");
+	const wl_entity *e = entity_in(ds, "ofac-9639");
 	value_of(e, WL_PROP_BIRTH_DATE, "1962");
 	value_of(e, WL_PROP_BIRTH_PLACE, "Shati");
 	assert_str(value_of(e, WL_PROP_ALIAS, "HANIYA, Ismail")->record, "cons_alt.csv:9150");
@@ -326,27 +293,27 @@ static void test_consolidated_set(void **state)
 
 static void test_windows_1252_file(void **state)
 {
-	wl_dataset *ds = read_path(FIXTURES "windows1252/sdn.csv");
+	wl_dataset *ds = read_file(&wl_reader_ofac_csv, FIXTURES "windows1252/sdn.csv");
 	assert_int_equal(ds->nentities, 2);
 	assert_int_equal(ds->sources[0].nfiles, 1); /* no companions beside it */
-	const wl_entity *e = entity(ds, "ofac-7169");
+	const wl_entity *e = entity_in(ds, "ofac-7169");
 	value_of(e, WL_PROP_NAME,
 	         "GIL GARC\xC3\x8D"
 	         "A, Jos\xC3\xA9 Alejandro");
 	value_of(e, WL_PROP_FIRST_NAME, "Jos\xC3\xA9 Alejandro");
 	value_of(e, WL_PROP_BIRTH_PLACE, "Culiac\xC3\xA1n, Sinaloa, Mexico");
-	link_to(entity(ds, "ofac-4238"), "owner", "Samir de Navegaci\xC3\xB3n S.A.");
+	link_to(entity_in(ds, "ofac-4238"), "owner", "Samir de Navegaci\xC3\xB3n S.A.");
 	wl_dataset_free(ds);
 }
 
 static void test_small_set_with_orphans(void **state)
 {
-	wl_dataset *ds = read_path(FIXTURES "set/sdn.csv");
+	wl_dataset *ds = read_file(&wl_reader_ofac_csv, FIXTURES "set/sdn.csv");
 	assert_int_equal(ds->nentities, 5);
 	assert_null(wl_dataset_find(ds, "ofac-36")); /* its alt.csv row is skipped */
 	assert_int_equal(ds->sources[0].nfiles, 4);
-	value_of(entity(ds, "ofac-306"), WL_PROP_ALIAS, "NATIONAL BANK OF CUBA");
-	value_of(entity(ds, "ofac-28263"), WL_PROP_WEAK_ALIAS, "snowsjohn");
+	value_of(entity_in(ds, "ofac-306"), WL_PROP_ALIAS, "NATIONAL BANK OF CUBA");
+	value_of(entity_in(ds, "ofac-28263"), WL_PROP_WEAK_ALIAS, "snowsjohn");
 	wl_dataset_free(ds);
 }
 
@@ -354,16 +321,21 @@ static void test_small_set_with_orphans(void **state)
 
 static void test_sniff(void **state)
 {
-	assert_int_equal(sniff_file(SDN), 90);
-	assert_int_equal(sniff_file(CONS), 90);
-	assert_int_equal(sniff_file(FIXTURES "windows1252/sdn.csv"), 90);
-	assert_int_equal(sniff_file("data/lists/ofac_sdn/alt.csv"), WL_SNIFF_COMPANION);
-	assert_int_equal(sniff_file("data/lists/ofac_sdn/add.csv"), WL_SNIFF_COMPANION);
-	assert_int_equal(sniff_file("data/lists/ofac_sdn/sdn_comments.csv"), WL_SNIFF_COMPANION);
-	assert_int_equal(sniff_file("data/lists/ofac_consolidated/cons_comments.csv"),
+	assert_int_equal(sniff_file(&wl_reader_ofac_csv, SDN), 90);
+	assert_int_equal(sniff_file(&wl_reader_ofac_csv, CONS), 90);
+	assert_int_equal(sniff_file(&wl_reader_ofac_csv, FIXTURES "windows1252/sdn.csv"), 90);
+	assert_int_equal(sniff_file(&wl_reader_ofac_csv, "data/lists/ofac_sdn/alt.csv"),
 	                 WL_SNIFF_COMPANION);
-	assert_int_equal(sniff_file(FIXTURES "malformed/header.csv"), 0);
-	assert_int_equal(sniff_file("data/lists/misp_galaxy/threat-actor.json"), 0);
+	assert_int_equal(sniff_file(&wl_reader_ofac_csv, "data/lists/ofac_sdn/add.csv"),
+	                 WL_SNIFF_COMPANION);
+	assert_int_equal(sniff_file(&wl_reader_ofac_csv, "data/lists/ofac_sdn/sdn_comments.csv"),
+	                 WL_SNIFF_COMPANION);
+	assert_int_equal(
+	    sniff_file(&wl_reader_ofac_csv, "data/lists/ofac_consolidated/cons_comments.csv"),
+	    WL_SNIFF_COMPANION);
+	assert_int_equal(sniff_file(&wl_reader_ofac_csv, FIXTURES "malformed/header.csv"), 0);
+	assert_int_equal(
+	    sniff_file(&wl_reader_ofac_csv, "data/lists/misp_galaxy/threat-actor.json"), 0);
 	assert_int_equal(wl_reader_ofac_csv.sniff("x.csv", "", 0), 0);
 	assert_int_equal(wl_reader_ofac_csv.sniff("x.csv", "1,2\r\n", 5), 0);
 }
@@ -438,7 +410,7 @@ static void test_mem_files_one_by_one(void **state)
 	assert_int_equal(
 	    mem_read(&m, "sdn_comments.csv", "47818,\"nationality China.\"\r\n", WL_OFAC_COMMENTS),
 	    0);
-	const wl_entity *e = entity(m.ds, "ofac-47818");
+	const wl_entity *e = entity_in(m.ds, "ofac-47818");
 	assert_int_equal(m.ds->nentities, 1);
 	assert_str(value_of(e, WL_PROP_ALIAS, "NI, Gao Bin")->record, "alt.csv:71001");
 	assert_str(value_of(e, WL_PROP_NATIONALITY, "cn")->record, "sdn_comments.csv:47818");
@@ -463,7 +435,7 @@ static void test_mem_set_in_any_order(void **state)
 	assert_int_equal(wl_ofac_csv_read_set_mem(m.ds, m.source, parts, 2), 0);
 	assert_str(m.ds->sources[m.source].name, "us_ofac_cons");
 	assert_int_equal(m.ds->sources[m.source].nfiles, 0);
-	value_of(entity(m.ds, "ofac-47818"), WL_PROP_BIRTH_PLACE, "Jingzhou, China");
+	value_of(entity_in(m.ds, "ofac-47818"), WL_PROP_BIRTH_PLACE, "Jingzhou, China");
 	wl_dataset_free(m.ds);
 }
 
@@ -479,7 +451,7 @@ static void test_same_entity_on_both_lists(void **state)
 	assert_int_equal(wl_ofac_csv_read_mem(m.ds, cons, "data/cons_prim.csv", cons_row,
 	                                      strlen(cons_row), WL_OFAC_MAIN),
 	                 0);
-	const wl_entity *e = entity(m.ds, "ofac-47818");
+	const wl_entity *e = entity_in(m.ds, "ofac-47818");
 	assert_int_equal(e->source, m.source);
 	assert_str(value_of(e, WL_PROP_PROGRAM, "CYBER2")->record, "47818");
 	assert_int_equal(value_of(e, WL_PROP_PROGRAM, "CYBER2")->source, m.source);
@@ -534,7 +506,7 @@ static void test_mem_quirks(void **state)
 	    "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",,,,,,,,";
 	assert_int_equal(mem_read(&m, "sdn.csv", text, WL_OFAC_MAIN), 0);
 	assert_int_equal(m.ds->nentities, 1);
-	const wl_entity *e = entity(m.ds, "ofac-36");
+	const wl_entity *e = entity_in(m.ds, "ofac-36");
 	value_of(e, WL_PROP_NAME, "THE \"BEST\" CO.");
 	value_of(e, WL_PROP_NAME, "AEROCARIBBEAN AIRLINES");
 	assert_int_equal(mem_read(&m, "empty.csv", "\x1A", WL_OFAC_MAIN), 0);

@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "model/entity.h"
 #include "model/error.h"
 #include "sources/ofac_csv.h"
@@ -30,90 +31,11 @@
 #define FIXTURES     "tests/fixtures/ofac_xml/"
 #define CONSOLIDATED FIXTURES "consolidated.xml"
 #define SAMPLE       FIXTURES "sdn_sample.xml"
-#define ANY          ((const char *)-1) /* a detail or country the test does not care about */
 
 static wl_dataset *cons;   /* the consolidated list, read once */
 static wl_dataset *sample; /* the sample, read once */
 
 /* ---- helpers ---- */
-
-static wl_entity *entity_in(wl_dataset *ds, const char *id)
-{
-	wl_entity *e = wl_dataset_find(ds, id);
-	if (!e)
-		fail_msg("no entity %s", id);
-	return e;
-}
-
-static bool same(const char *want, const char *got)
-{
-	if (want == ANY)
-		return true;
-	if (!want || !got)
-		return want == got;
-	return strcmp(want, got) == 0;
-}
-
-static const wl_value *find(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                            const char *country)
-{
-	for (size_t i = 0; i < e->nvalues; i++) {
-		const wl_value *v = &e->values[i];
-		if (v->prop == prop && strcmp(v->text, text) == 0 && same(detail, v->detail) &&
-		    same(country, v->country))
-			return v;
-	}
-	return NULL;
-}
-
-static const wl_value *assert_has(const wl_entity *e, wl_prop prop, const char *text,
-                                  const char *detail, const char *country)
-{
-	const wl_value *v = find(e, prop, text, detail, country);
-	if (!v)
-		fail_msg("%s: no %s \"%s\" (detail %s, country %s)", e->id, wl_prop_name(prop),
-		         text,
-		         detail == ANY ? "any"
-		         : detail      ? detail
-		                       : "none",
-		         country == ANY ? "any"
-		         : country      ? country
-		                        : "none");
-	return v;
-}
-
-static size_t count(const wl_entity *e, wl_prop prop)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < e->nvalues; i++)
-		n += e->values[i].prop == prop;
-	return n;
-}
-
-static const wl_link *link_to(const wl_entity *e, const char *type, const char *name)
-{
-	for (size_t i = 0; i < e->nlinks; i++)
-		if (strcmp(e->links[i].type, type) == 0 && e->links[i].target_name &&
-		    strcmp(e->links[i].target_name, name) == 0)
-			return &e->links[i];
-	return NULL;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
 
 static int read_mem(wl_dataset **ds, const char *name, const char *xml)
 {
@@ -139,18 +61,9 @@ static char *one_entry(const char *body)
 
 static int setup(void **state)
 {
-	if (wl_dataset_new(&cons) != WL_OK || wl_dataset_new(&sample) != WL_OK)
+	if (read_fixture(&wl_reader_ofac_xml, CONSOLIDATED, &cons) != WL_OK ||
+	    read_fixture(&wl_reader_ofac_xml, SAMPLE, &sample) != WL_OK)
 		return -1;
-	int rc = wl_reader_ofac_xml.read(cons, CONSOLIDATED);
-	if (rc != WL_OK) {
-		fprintf(stderr, "%s: %s\n", CONSOLIDATED, wl_error_last());
-		return -1;
-	}
-	rc = wl_reader_ofac_xml.read(sample, SAMPLE);
-	if (rc != WL_OK) {
-		fprintf(stderr, "%s: %s\n", SAMPLE, wl_error_last());
-		return -1;
-	}
 	return 0;
 }
 
@@ -233,7 +146,7 @@ static void test_entity_with_ids(void **state)
 	           "CFR 589.201 and/or 589.209",
 	           NULL, NULL);
 	/* "(Linked To: ...)" unwrapped, the rest of the remarks a note */
-	assert_non_null(link_to(e, "linkedTo", "VTB BANK PUBLIC JOINT STOCK COMPANY"));
+	assert_non_null(find_link(e, "linkedTo", ANY, "VTB BANK PUBLIC JOINT STOCK COMPANY"));
 	assert_has(e, WL_PROP_NOTES,
 	           "For more information on directives, please visit the following link: "
 	           "http://www.treasury.gov/resource-center/sanctions/Programs/Pages/"
@@ -251,7 +164,7 @@ static void test_real_entries(void **state)
 	assert_has(e, WL_PROP_NATIONALITY, "ps", NULL, NULL);
 	assert_has(e, WL_PROP_COUNTRY, "ps", NULL, NULL);
 	assert_has(e, WL_PROP_GENDER, "male", NULL, NULL);
-	assert_non_null(link_to(e, "linkedTo", "HAMAS"));
+	assert_non_null(find_link(e, "linkedTo", ANY, "HAMAS"));
 
 	/* ofac-26182: "08 Feb 1980", a passport with its country, a citizenship */
 	e = entity_in(cons, "ofac-26182");
@@ -374,14 +287,14 @@ static void test_vessels_and_aircraft(void **state)
 	e = entity_in(sample, "ofac-4238");
 	assert_has(e, WL_PROP_CALL_SIGN, "CL2192", NULL, NULL);
 	assert_has(e, WL_PROP_FLAG, "cu", NULL, NULL);
-	assert_non_null(link_to(e, "owner", "Samir de Navegacion S.A."));
+	assert_non_null(find_link(e, "owner", ANY, "Samir de Navegacion S.A."));
 	e = entity_in(sample, "ofac-15431");
 	assert_int_equal(e->schema, WL_SCHEMA_AIRPLANE);
 	assert_has(e, WL_PROP_MODEL, "IL76-TD", NULL, NULL);
 	assert_has(e, WL_PROP_BUILD_DATE, "1992", NULL, NULL);
 	assert_has(e, WL_PROP_SERIAL_NUMBER, "1023409321", ANY, NULL);
-	assert_non_null(link_to(e, "operator", "YAS AIR"));
-	assert_non_null(link_to(e, "linkedTo", "POUYA AIR"));
+	assert_non_null(find_link(e, "operator", ANY, "YAS AIR"));
+	assert_non_null(find_link(e, "linkedTo", ANY, "POUYA AIR"));
 }
 
 /* ---- the same entry in the XML and the legacy CSV ---- */
@@ -432,33 +345,19 @@ static void test_same_ids_as_csv(void **state)
 
 /* ---- broken files ---- */
 
-static void expect_input_error(const char *file, const char *line, const char *field)
-{
-	wl_dataset *ds;
-	assert_int_equal(wl_dataset_new(&ds), WL_OK);
-	int rc = wl_reader_ofac_xml.read(ds, file);
-	const char *msg = wl_error_last();
-	if (rc != WL_EINPUT)
-		fail_msg("%s: expected WL_EINPUT, got %d (%s)", file, rc, msg);
-	char want[256];
-	snprintf(want, sizeof(want), "%s%s: %s: ", file, line, field);
-	if (strncmp(msg, want, strlen(want)) != 0)
-		fail_msg("%s: message \"%s\" does not start \"%s\"", file, msg, want);
-	wl_dataset_free(ds);
-}
-
 static void test_broken_files(void **state)
 {
-	expect_input_error(FIXTURES "truncated.xml", ":59", "placeOfBirth");
+	expect_input_error(&wl_reader_ofac_xml, FIXTURES "truncated.xml", ":59", "placeOfBirth");
 	assert_non_null(strstr(wl_error_last(), "truncated"));
-	expect_input_error(FIXTURES "broken_tag.xml", ":10", "lastName");
-	expect_input_error(FIXTURES "bad_utf8.xml", ":9", "firstName");
-	expect_input_error(FIXTURES "missing_uid.xml", ":7", "uid");
-	expect_input_error(FIXTURES "bad_uid.xml", ":8", "uid");
-	expect_input_error(FIXTURES "no_name.xml", ":7", "lastName");
-	expect_input_error(FIXTURES "bad_publish_date.xml", ":4", "Publish_Date");
-	expect_input_error(FIXTURES "wrong_root.xml", ":2", "sdnLists");
-	expect_input_error(FIXTURES "doctype.xml", "", "DOCTYPE");
+	expect_input_error(&wl_reader_ofac_xml, FIXTURES "broken_tag.xml", ":10", "lastName");
+	expect_input_error(&wl_reader_ofac_xml, FIXTURES "bad_utf8.xml", ":9", "firstName");
+	expect_input_error(&wl_reader_ofac_xml, FIXTURES "missing_uid.xml", ":7", "uid");
+	expect_input_error(&wl_reader_ofac_xml, FIXTURES "bad_uid.xml", ":8", "uid");
+	expect_input_error(&wl_reader_ofac_xml, FIXTURES "no_name.xml", ":7", "lastName");
+	expect_input_error(&wl_reader_ofac_xml, FIXTURES "bad_publish_date.xml", ":4",
+	                   "Publish_Date");
+	expect_input_error(&wl_reader_ofac_xml, FIXTURES "wrong_root.xml", ":2", "sdnLists");
+	expect_input_error(&wl_reader_ofac_xml, FIXTURES "doctype.xml", "", "DOCTYPE");
 
 	wl_dataset *ds;
 	assert_int_equal(wl_dataset_new(&ds), WL_OK);
@@ -550,7 +449,7 @@ static void test_odd_values(void **state)
 	assert_int_equal(count(e, WL_PROP_PROGRAM), 1);
 	assert_int_equal(count(e, WL_PROP_COUNTRY), 0);
 	assert_int_equal(count(e, WL_PROP_NATIONALITY), 0);
-	assert_non_null(link_to(e, "linkedTo", "X (Y)"));
+	assert_non_null(find_link(e, "linkedTo", ANY, "X (Y)"));
 	e = entity_in(ds, "ofac-8");
 	assert_int_equal(e->schema, WL_SCHEMA_ORGANIZATION);
 	assert_has(e, WL_PROP_NOTES, "sdnType: Submarine", NULL, NULL);
@@ -575,8 +474,8 @@ static void test_fragment_helpers(void **state)
 	assert_null(assert_has(e, WL_PROP_GENDER, "male", NULL, NULL)->original);
 	const char *remarks = "(Linked To: A); (a.k.a. 'B'; Linked To: C).";
 	assert_int_equal(wl_ofac_remarks_apply(ds, e, remarks, strlen(remarks), NULL), WL_OK);
-	assert_non_null(link_to(e, "linkedTo", "A"));
-	assert_non_null(link_to(e, "linkedTo", "C"));
+	assert_non_null(find_link(e, "linkedTo", ANY, "A"));
+	assert_non_null(find_link(e, "linkedTo", ANY, "C"));
 	assert_has(e, WL_PROP_WEAK_ALIAS, "B", NULL, NULL);
 	wl_dataset_free(ds);
 }
@@ -590,11 +489,7 @@ static int sniff(const char *head)
 
 static void test_sniff(void **state)
 {
-	size_t len;
-	char *buf = slurp(CONSOLIDATED, &len);
-	assert_true(wl_reader_ofac_xml.sniff(CONSOLIDATED, buf,
-	                                     len < WL_SNIFF_HEAD ? len : WL_SNIFF_HEAD) > 50);
-	free(buf);
+	assert_true(sniff_file(&wl_reader_ofac_xml, CONSOLIDATED) > 50);
 	assert_true(sniff("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- x > y -->\n<sdnList>") > 50);
 	assert_true(sniff("<sdnList xmlns=\"http://tempuri.org/sdnList.xsd\">") > 50);
 	assert_true(sniff("<o:sdnList xmlns:o=\"x\">") > 50);

@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "model/entity.h"
 #include "model/error.h"
 #include "sources/actor_links.h"
@@ -51,14 +52,6 @@ static int links_added;  /* what the first wl_actors_link() returned */
 
 /* ---- helpers ---- */
 
-static int source_index(const wl_dataset *ds, const char *name)
-{
-	for (size_t i = 0; i < ds->nsources; i++)
-		if (strcmp(ds->sources[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
 static size_t count_entities(const wl_dataset *ds, const char *source)
 {
 	int src = source_index(ds, source);
@@ -77,15 +70,6 @@ static bool has_value(const wl_entity *e, wl_prop prop, const char *text, const 
 			return true;
 	}
 	return false;
-}
-
-static const wl_link *find_link(const wl_entity *e, const char *type, const char *target)
-{
-	for (size_t i = 0; i < e->nlinks; i++)
-		if (strcmp(e->links[i].type, type) == 0 && e->links[i].target &&
-		    strcmp(e->links[i].target, target) == 0)
-			return &e->links[i];
-	return NULL;
 }
 
 static size_t total_links(const wl_dataset *ds)
@@ -334,15 +318,15 @@ static void test_apt31_same_as(void **state)
 	wl_entity *apt31 = wl_dataset_find(real, APT31_MISP);
 	wl_entity *g0128 = wl_dataset_find(real, "attack-G0128");
 	wl_entity *cluster = wl_dataset_find(real, G0128_MISP);
-	assert_non_null(find_link(apt31, "sameAs", "attack-G0128"));
-	assert_non_null(find_link(g0128, "sameAs", APT31_MISP));
+	assert_non_null(find_link(apt31, "sameAs", "attack-G0128", ANY));
+	assert_non_null(find_link(g0128, "sameAs", APT31_MISP, ANY));
 	/* the mitre-intrusion-set cluster by its ATT&CK id, both ways */
-	const wl_link *l = find_link(cluster, "sameAs", "attack-G0128");
+	const wl_link *l = find_link(cluster, "sameAs", "attack-G0128", ANY);
 	assert_non_null(l);
 	assert_string_equal(l->detail, "ATT&CK id G0128");
-	assert_non_null(find_link(g0128, "sameAs", G0128_MISP));
+	assert_non_null(find_link(g0128, "sameAs", G0128_MISP, ANY));
 	/* MISP's own relation stays a "related" link */
-	l = find_link(apt31, "related", VIOLET_TYPHOON_MS);
+	l = find_link(apt31, "related", VIOLET_TYPHOON_MS, ANY);
 	assert_non_null(l);
 	assert_string_equal(l->detail, "similar");
 }
@@ -353,13 +337,14 @@ static void test_violet_typhoon(void **state)
 	assert_non_null(e);
 	assert_string_equal(e->id, VIOLET_TYPHOON_MS);
 	assert_true(has_value(e, WL_PROP_COUNTRY, "cn", "attribution"));
-	const wl_link *l = find_link(e, "sameAs", APT31_MISP);
+	const wl_link *l = find_link(e, "sameAs", APT31_MISP, ANY);
 	assert_non_null(l);
 	assert_int_equal(strncmp(l->detail, "shared name: ", 13), 0);
-	assert_non_null(find_link(e, "sameAs", "attack-G0128"));
-	assert_non_null(find_link(e, "sameAs", G0128_MISP));
-	assert_non_null(find_link(e, "related", APT31_MISP));
-	assert_non_null(find_link(wl_dataset_find(real, APT31_MISP), "sameAs", VIOLET_TYPHOON_MS));
+	assert_non_null(find_link(e, "sameAs", "attack-G0128", ANY));
+	assert_non_null(find_link(e, "sameAs", G0128_MISP, ANY));
+	assert_non_null(find_link(e, "related", APT31_MISP, ANY));
+	assert_non_null(
+	    find_link(wl_dataset_find(real, APT31_MISP), "sameAs", VIOLET_TYPHOON_MS, ANY));
 }
 
 static void test_shared_aliases_kept(void **state)
@@ -390,7 +375,7 @@ static void test_shared_name_links_unambiguous(void **state)
 			fold(key, sizeof(key), ln->detail + 13, true);
 			assert_int_equal(actors_named(real, e->source, key, true), 1);
 			assert_int_equal(actors_named(real, t->source, key, true), 1);
-			assert_non_null(find_link(t, "sameAs", e->id)); /* both ways */
+			assert_non_null(find_link(t, "sameAs", e->id, ANY)); /* both ways */
 			checked++;
 		}
 	}
@@ -514,14 +499,14 @@ static void test_links_small(void **state)
 	int added = wl_actors_link(ds);
 	assert_int_equal(added, 4);
 	assert_int_equal(a1->nlinks, 2); /* related a2 kept, tool-1 dropped, sameAs b1 */
-	assert_non_null(find_link(a1, "related", "misp-a2"));
-	const wl_link *l = find_link(a1, "sameAs", "misp-b1");
+	assert_non_null(find_link(a1, "related", "misp-a2", ANY));
+	const wl_link *l = find_link(a1, "sameAs", "misp-b1", ANY);
 	assert_non_null(l);
 	assert_string_equal(l->detail, "shared name: APT 31");
-	assert_string_equal(find_link(b1, "sameAs", "misp-a1")->detail, "shared name: apt-31");
+	assert_string_equal(find_link(b1, "sameAs", "misp-a1", ANY)->detail, "shared name: apt-31");
 	assert_int_equal(g->nlinks, 1);
-	assert_string_equal(find_link(g, "sameAs", "misp-b1")->detail, "shared name: Panda");
-	assert_null(find_link(wl_dataset_find(ds, "misp-a2"), "sameAs", "attack-G0001"));
+	assert_string_equal(find_link(g, "sameAs", "misp-b1", ANY)->detail, "shared name: Panda");
+	assert_null(find_link(wl_dataset_find(ds, "misp-a2"), "sameAs", "attack-G0001", ANY));
 	assert_int_equal(wl_actors_link(ds), 0);
 	wl_dataset_free(ds);
 }
@@ -550,7 +535,7 @@ static void test_plain_text(void **state)
 /* ---- malformed input ---- */
 
 /* Reading path fails with WL_EINPUT and a message that holds each of the parts. */
-static void expect_input_error(const wl_reader *r, const char *path, const char *where,
+static void expect_error_parts(const wl_reader *r, const char *path, const char *where,
                                const char *what)
 {
 	wl_dataset *ds;
@@ -564,21 +549,21 @@ static void expect_input_error(const wl_reader *r, const char *path, const char 
 
 static void test_malformed(void **state)
 {
-	expect_input_error(&wl_reader_misp_galaxy, FIXTURES "/galaxy_truncated.json",
+	expect_error_parts(&wl_reader_misp_galaxy, FIXTURES "/galaxy_truncated.json",
 	                   FIXTURES "/galaxy_truncated.json:12: ", "invalid JSON");
-	expect_input_error(&wl_reader_misp_galaxy, FIXTURES "/galaxy_no_uuid.json",
+	expect_error_parts(&wl_reader_misp_galaxy, FIXTURES "/galaxy_no_uuid.json",
 	                   FIXTURES "/galaxy_no_uuid.json: values[1].uuid: ", "missing");
-	expect_input_error(&wl_reader_misp_galaxy, FIXTURES "/galaxy_no_value.json",
+	expect_error_parts(&wl_reader_misp_galaxy, FIXTURES "/galaxy_no_value.json",
 	                   FIXTURES "/galaxy_no_value.json: values[0].value: ", "missing");
-	expect_input_error(&wl_reader_attack_stix, FIXTURES "/bundle_truncated.json",
+	expect_error_parts(&wl_reader_attack_stix, FIXTURES "/bundle_truncated.json",
 	                   FIXTURES "/bundle_truncated.json:10: ", "invalid JSON");
-	expect_input_error(&wl_reader_attack_stix, FIXTURES "/bundle_no_external_id.json",
+	expect_error_parts(&wl_reader_attack_stix, FIXTURES "/bundle_no_external_id.json",
 	                   FIXTURES "/bundle_no_external_id.json: objects[0].external_references: ",
 	                   "mitre-attack");
 	/* each reader refuses the other's format */
-	expect_input_error(&wl_reader_attack_stix, MISP_DIR "/microsoft-activity-group.json",
+	expect_error_parts(&wl_reader_attack_stix, MISP_DIR "/microsoft-activity-group.json",
 	                   MISP_DIR "/microsoft-activity-group.json: type: ", "not a STIX bundle");
-	expect_input_error(&wl_reader_misp_galaxy, FIXTURES "/bundle_no_external_id.json",
+	expect_error_parts(&wl_reader_misp_galaxy, FIXTURES "/bundle_no_external_id.json",
 	                   FIXTURES "/bundle_no_external_id.json: values: ", "missing");
 }
 

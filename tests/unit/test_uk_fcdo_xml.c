@@ -23,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "model/entity.h"
 #include "model/error.h"
 #include "sources/reader.h"
@@ -33,98 +34,14 @@
 #define UK_LIST  "tests/fixtures/uk/UK_Sanctions_List.xml"
 #define UN_LIST  "data/lists/un/UN_consolidated.xml"
 #define FIXTURES "tests/fixtures/uk/"
-#define ANY      ((const char *)-1) /* a detail or country the test does not care about */
 
 static wl_dataset *uk; /* the fixture, read once */
 
 /* ---- helpers ---- */
 
-static wl_entity *entity_of(wl_dataset *ds, const char *id)
-{
-	wl_entity *e = wl_dataset_find(ds, id);
-	if (!e)
-		fail_msg("no entity %s", id);
-	return e;
-}
-
 static wl_entity *entity(const char *id)
 {
-	return entity_of(uk, id);
-}
-
-static bool same(const char *want, const char *got)
-{
-	if (want == ANY)
-		return true;
-	if (!want || !got)
-		return want == got;
-	return strcmp(want, got) == 0;
-}
-
-static const wl_value *find(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                            const char *country)
-{
-	for (size_t i = 0; i < e->nvalues; i++) {
-		const wl_value *v = &e->values[i];
-		if (v->prop == prop && strcmp(v->text, text) == 0 && same(detail, v->detail) &&
-		    same(country, v->country))
-			return v;
-	}
-	return NULL;
-}
-
-static void assert_has(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                       const char *country)
-{
-	if (!find(e, prop, text, detail, country))
-		fail_msg("%s: no %s \"%s\" (detail %s, country %s)", e->id, wl_prop_name(prop),
-		         text,
-		         detail == ANY ? "any"
-		         : detail      ? detail
-		                       : "none",
-		         country == ANY ? "any"
-		         : country      ? country
-		                        : "none");
-}
-
-static void assert_original(const wl_entity *e, wl_prop prop, const char *text,
-                            const char *original)
-{
-	const wl_value *v = find(e, prop, text, ANY, ANY);
-	if (!v)
-		fail_msg("%s: no %s \"%s\"", e->id, wl_prop_name(prop), text);
-	if (!same(original, v->original))
-		fail_msg("%s: %s \"%s\": original \"%s\", not \"%s\"", e->id, wl_prop_name(prop),
-		         text, v->original ? v->original : "(none)",
-		         original ? original : "(none)");
-}
-
-static size_t count(const wl_entity *e, wl_prop prop)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < e->nvalues; i++)
-		n += e->values[i].prop == prop;
-	return n;
-}
-
-static bool has_containing(const wl_entity *e, wl_prop prop, const char *part)
-{
-	for (size_t i = 0; i < e->nvalues; i++)
-		if (e->values[i].prop == prop && strstr(e->values[i].text, part))
-			return true;
-	return false;
-}
-
-static const wl_link *find_link(const wl_entity *e, const char *type, const char *target,
-                                const char *name)
-{
-	for (size_t i = 0; i < e->nlinks; i++) {
-		const wl_link *l = &e->links[i];
-		if (strcmp(l->type, type) == 0 && same(target, l->target) &&
-		    same(name, l->target_name))
-			return l;
-	}
-	return NULL;
+	return entity_in(uk, id);
 }
 
 /* Reads a document held in memory into a fresh dataset; returns the reader's code. */
@@ -150,12 +67,7 @@ static char *one_designation(const char *body)
 
 static int setup(void **state)
 {
-	if (wl_dataset_new(&uk) != WL_OK)
-		return -1;
-	int rc = wl_reader_uk_fcdo_xml.read(uk, UK_LIST);
-	if (rc != WL_OK)
-		fprintf(stderr, "%s\n", wl_error_last());
-	return rc;
+	return read_fixture(&wl_reader_uk_fcdo_xml, UK_LIST, &uk);
 }
 
 static int teardown(void **state)
@@ -376,17 +288,6 @@ static void test_vessel(void **state)
 	assert_string_equal(l->detail, "owner/operator");
 }
 
-static bool iso_date(const char *s)
-{
-	size_t n = strlen(s);
-	if (n != 4 && n != 7 && n != 10)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return false;
-	return true;
-}
-
 /* Over the whole fixture: codes, dates, names, topics, and the OFSI link of each. */
 static void test_invariants(void **state)
 {
@@ -444,32 +345,19 @@ static void test_un_references(void **state)
 
 /* ---- broken files ---- */
 
-static void expect_input_error(const char *file, const char *line, const char *field)
-{
-	wl_dataset *ds;
-	assert_int_equal(wl_dataset_new(&ds), WL_OK);
-	int rc = wl_reader_uk_fcdo_xml.read(ds, file);
-	const char *msg = wl_error_last();
-	if (rc != WL_EINPUT)
-		fail_msg("%s: expected WL_EINPUT, got %d (%s)", file, rc, msg);
-	char want[256];
-	snprintf(want, sizeof(want), "%s%s: %s: ", file, line, field);
-	if (strncmp(msg, want, strlen(want)) != 0)
-		fail_msg("%s: message \"%s\" does not start \"%s\"", file, msg, want);
-	wl_dataset_free(ds);
-}
-
 static void test_broken_files(void **state)
 {
-	expect_input_error(FIXTURES "bad_truncated.xml", ":14", "Name6");
+	expect_input_error(&wl_reader_uk_fcdo_xml, FIXTURES "bad_truncated.xml", ":14", "Name6");
 	assert_non_null(strstr(wl_error_last(), "truncated"));
-	expect_input_error(FIXTURES "bad_tag.xml", ":14", "Name6");
-	expect_input_error(FIXTURES "bad_missing_uniqueid.xml", ":11", "UniqueID");
+	expect_input_error(&wl_reader_uk_fcdo_xml, FIXTURES "bad_tag.xml", ":14", "Name6");
+	expect_input_error(&wl_reader_uk_fcdo_xml, FIXTURES "bad_missing_uniqueid.xml", ":11",
+	                   "UniqueID");
 	assert_non_null(strstr(wl_error_last(), "without a UniqueID"));
-	expect_input_error(FIXTURES "bad_uniqueid.xml", ":12", "UniqueID");
+	expect_input_error(&wl_reader_uk_fcdo_xml, FIXTURES "bad_uniqueid.xml", ":12", "UniqueID");
 	assert_non_null(strstr(wl_error_last(), "not a record id"));
-	expect_input_error(FIXTURES "bad_root.xml", ":2", "Designation_List");
-	expect_input_error(FIXTURES "bad_doctype.xml", "", "DOCTYPE");
+	expect_input_error(&wl_reader_uk_fcdo_xml, FIXTURES "bad_root.xml", ":2",
+	                   "Designation_List");
+	expect_input_error(&wl_reader_uk_fcdo_xml, FIXTURES "bad_doctype.xml", "", "DOCTYPE");
 
 	wl_dataset *ds;
 	assert_int_equal(wl_dataset_new(&ds), WL_OK);
@@ -535,7 +423,7 @@ static void test_odd_values(void **state)
 	wl_dataset *ds;
 	assert_int_equal(read_mem(&ds, "odd.xml", xml), WL_OK);
 	assert_string_equal(ds->sources[0].list_date, "2026-03-01");
-	wl_entity *e = entity_of(ds, "gb-fcdo-X1");
+	wl_entity *e = entity_in(ds, "gb-fcdo-X1");
 	assert_int_equal(e->schema, WL_SCHEMA_VESSEL);
 	assert_has(e, WL_PROP_NAME, "SEA & STAR", NULL, NULL);
 	assert_has(e, WL_PROP_PREVIOUS_NAME, "Old Star", "Former name", NULL);
@@ -578,7 +466,7 @@ static void test_odd_values(void **state)
 	    "BirthDetails>"
 	    "</Individual></IndividualDetails>");
 	assert_int_equal(read_mem(&ds, "person.xml", xml), WL_OK);
-	e = entity_of(ds, "gb-fcdo-X1");
+	e = entity_in(ds, "gb-fcdo-X1");
 	assert_has(e, WL_PROP_NAME, "Anna Maria MUSTER", NULL, NULL);
 	assert_has(e, WL_PROP_FIRST_NAME, "Anna", NULL, NULL);
 	assert_has(e, WL_PROP_LAST_NAME, "MUSTER", NULL, NULL);
@@ -606,7 +494,7 @@ static void test_odd_values(void **state)
 	                      "<Names><Name><Name6>JET</Name6><NameType>Primary Name</NameType>"
 	                      "</Name></Names>");
 	assert_int_equal(read_mem(&ds, "kind.xml", xml), WL_OK);
-	e = entity_of(ds, "gb-fcdo-X1");
+	e = entity_in(ds, "gb-fcdo-X1");
 	assert_int_equal(e->schema, WL_SCHEMA_LEGAL_ENTITY);
 	assert_has(e, WL_PROP_NOTES, "type: Aircraft", NULL, NULL);
 	wl_dataset_free(ds);

@@ -24,6 +24,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "model/entity.h"
 #include "model/error.h"
 #include "sources/reader.h"
@@ -34,98 +35,14 @@
 #define CONLIST  "tests/fixtures/uk/ConList.csv"
 #define UK_LIST  "tests/fixtures/uk/UK_Sanctions_List.xml"
 #define FIXTURES "tests/fixtures/uk/"
-#define ANY      ((const char *)-1) /* a detail or country the test does not care about */
 
 static wl_dataset *hmt; /* the fixture, read once */
 
 /* ---- helpers ---- */
 
-static wl_entity *entity_of(wl_dataset *ds, const char *id)
-{
-	wl_entity *e = wl_dataset_find(ds, id);
-	if (!e)
-		fail_msg("no entity %s", id);
-	return e;
-}
-
 static wl_entity *entity(const char *id)
 {
-	return entity_of(hmt, id);
-}
-
-static bool same(const char *want, const char *got)
-{
-	if (want == ANY)
-		return true;
-	if (!want || !got)
-		return want == got;
-	return strcmp(want, got) == 0;
-}
-
-static const wl_value *find(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                            const char *country)
-{
-	for (size_t i = 0; i < e->nvalues; i++) {
-		const wl_value *v = &e->values[i];
-		if (v->prop == prop && strcmp(v->text, text) == 0 && same(detail, v->detail) &&
-		    same(country, v->country))
-			return v;
-	}
-	return NULL;
-}
-
-static void assert_has(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                       const char *country)
-{
-	if (!find(e, prop, text, detail, country))
-		fail_msg("%s: no %s \"%s\" (detail %s, country %s)", e->id, wl_prop_name(prop),
-		         text,
-		         detail == ANY ? "any"
-		         : detail      ? detail
-		                       : "none",
-		         country == ANY ? "any"
-		         : country      ? country
-		                        : "none");
-}
-
-static void assert_original(const wl_entity *e, wl_prop prop, const char *text,
-                            const char *original)
-{
-	const wl_value *v = find(e, prop, text, ANY, ANY);
-	if (!v)
-		fail_msg("%s: no %s \"%s\"", e->id, wl_prop_name(prop), text);
-	if (!same(original, v->original))
-		fail_msg("%s: %s \"%s\": original \"%s\", not \"%s\"", e->id, wl_prop_name(prop),
-		         text, v->original ? v->original : "(none)",
-		         original ? original : "(none)");
-}
-
-static size_t count(const wl_entity *e, wl_prop prop)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < e->nvalues; i++)
-		n += e->values[i].prop == prop;
-	return n;
-}
-
-static bool has_containing(const wl_entity *e, wl_prop prop, const char *part)
-{
-	for (size_t i = 0; i < e->nvalues; i++)
-		if (e->values[i].prop == prop && strstr(e->values[i].text, part))
-			return true;
-	return false;
-}
-
-static const wl_link *find_link(const wl_entity *e, const char *type, const char *target,
-                                const char *name)
-{
-	for (size_t i = 0; i < e->nlinks; i++) {
-		const wl_link *l = &e->links[i];
-		if (strcmp(l->type, type) == 0 && same(target, l->target) &&
-		    same(name, l->target_name))
-			return l;
-	}
-	return NULL;
+	return entity_in(hmt, id);
 }
 
 static const char header[] =
@@ -154,12 +71,7 @@ static char *with_rows(const char *rows)
 
 static int setup(void **state)
 {
-	if (wl_dataset_new(&hmt) != WL_OK)
-		return -1;
-	int rc = wl_reader_uk_ofsi_csv.read(hmt, CONLIST);
-	if (rc != WL_OK)
-		fprintf(stderr, "%s\n", wl_error_last());
-	return rc;
+	return read_fixture(&wl_reader_uk_ofsi_csv, CONLIST, &hmt);
 }
 
 static int teardown(void **state)
@@ -318,17 +230,6 @@ static void test_vessel(void **state)
 	assert_non_null(find_link(e, "subsidiary", NULL, "XHOST Internet Solutions LP"));
 }
 
-static bool iso_date(const char *s)
-{
-	size_t n = strlen(s);
-	if (n != 4 && n != 7 && n != 10)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return false;
-	return true;
-}
-
 static void test_invariants(void **state)
 {
 	for (size_t i = 0; i < hmt->nentities; i++) {
@@ -392,13 +293,13 @@ static void test_windows_1252(void **state)
 	wl_dataset *ds;
 	assert_int_equal(wl_dataset_new(&ds), WL_OK);
 	assert_int_equal(wl_reader_uk_ofsi_csv.read(ds, FIXTURES "windows1252.csv"), WL_OK);
-	wl_entity *e = entity_of(ds, "gb-hmt-99999");
+	wl_entity *e = entity_in(ds, "gb-hmt-99999");
 	assert_string_equal(wl_entity_caption(e), "José SCHRÖDER");
 	assert_has(e, WL_PROP_BIRTH_PLACE, "Göteborg, Sweden", NULL, "se");
 	assert_has(e, WL_PROP_POSITION, "Directeur général – façade", NULL, NULL);
 	assert_original(e, WL_PROP_BIRTH_DATE, "1965-05", "00/05/1965");
 	assert_has(e, WL_PROP_LAST_NAME, "SCHRÖDER", NULL, NULL);
-	e = entity_of(ds, "gb-hmt-14201");
+	e = entity_in(ds, "gb-hmt-14201");
 	assert_has(e, WL_PROP_ALIAS, "Sergey Viktorovich LAVROV", "Good", NULL);
 	wl_dataset_free(ds);
 }
@@ -409,44 +310,31 @@ static void test_reordered_columns(void **state)
 	assert_int_equal(wl_dataset_new(&ds), WL_OK);
 	assert_int_equal(wl_reader_uk_ofsi_csv.read(ds, FIXTURES "reordered.csv"), WL_OK);
 	assert_int_equal(ds->nentities, 2);
-	wl_entity *e = entity_of(ds, "gb-hmt-14200");
+	wl_entity *e = entity_in(ds, "gb-hmt-14200");
 	assert_string_equal(wl_entity_caption(e), "Vladimir PUTIN");
 	assert_has(e, WL_PROP_ALIAS, "Путин Владимир Владимирович", "original script", NULL);
 	assert_has(e, WL_PROP_BIRTH_DATE, "1952-10-07", NULL, NULL);
 	assert_has(e, WL_PROP_GENDER, "male", NULL, NULL);
-	e = entity_of(ds, "gb-hmt-14201");
+	e = entity_in(ds, "gb-hmt-14201");
 	assert_has(e, WL_PROP_NAME, "Sergei LAVROV", NULL, NULL);
 	assert_has(e, WL_PROP_ALIAS, "Sergey Viktorovich LAVROV", "Good", NULL);
 	wl_dataset_free(ds);
 }
 
-static void expect_input_error(const char *file, const char *line, const char *field)
-{
-	wl_dataset *ds;
-	assert_int_equal(wl_dataset_new(&ds), WL_OK);
-	int rc = wl_reader_uk_ofsi_csv.read(ds, file);
-	const char *msg = wl_error_last();
-	if (rc != WL_EINPUT)
-		fail_msg("%s: expected WL_EINPUT, got %d (%s)", file, rc, msg);
-	char want[256];
-	snprintf(want, sizeof(want), "%s%s: %s: ", file, line, field);
-	if (strncmp(msg, want, strlen(want)) != 0)
-		fail_msg("%s: message \"%s\" does not start \"%s\"", file, msg, want);
-	wl_dataset_free(ds);
-}
-
 static void test_broken_files(void **state)
 {
-	expect_input_error(FIXTURES "bad_unterminated.csv", ":3", "Town of Birth");
+	expect_input_error(&wl_reader_uk_ofsi_csv, FIXTURES "bad_unterminated.csv", ":3",
+	                   "Town of Birth");
 	assert_non_null(strstr(wl_error_last(), "unterminated quote"));
-	expect_input_error(FIXTURES "bad_group_id.csv", ":4", "Group ID");
+	expect_input_error(&wl_reader_uk_ofsi_csv, FIXTURES "bad_group_id.csv", ":4", "Group ID");
 	assert_non_null(strstr(wl_error_last(), "empty"));
-	expect_input_error(FIXTURES "bad_extra_field.csv", ":5", "Group ID");
+	expect_input_error(&wl_reader_uk_ofsi_csv, FIXTURES "bad_extra_field.csv", ":5",
+	                   "Group ID");
 	assert_non_null(strstr(wl_error_last(), "37 fields, the header has 36"));
-	expect_input_error(FIXTURES "bad_short_row.csv", ":5", "Address 2");
+	expect_input_error(&wl_reader_uk_ofsi_csv, FIXTURES "bad_short_row.csv", ":5", "Address 2");
 	assert_non_null(strstr(wl_error_last(), "missing: 20 of 36 fields"));
-	expect_input_error(FIXTURES "bad_header.csv", ":2", "Group ID");
-	expect_input_error(FIXTURES "bad_no_header.csv", ":2", "header");
+	expect_input_error(&wl_reader_uk_ofsi_csv, FIXTURES "bad_header.csv", ":2", "Group ID");
+	expect_input_error(&wl_reader_uk_ofsi_csv, FIXTURES "bad_no_header.csv", ":2", "header");
 
 	wl_dataset *ds;
 	assert_int_equal(wl_dataset_new(&ds), WL_OK);
@@ -503,7 +391,7 @@ static void test_odd_rows(void **state)
 	    "JET,,,,,,,,,,,,,,,,,,,,,,,,,,,,Aircraft,Primary name,,,,,,G2\r\n");
 	wl_dataset *ds;
 	assert_int_equal(read_mem(&ds, "odd.csv", csv), WL_OK);
-	wl_entity *e = entity_of(ds, "gb-hmt-G1");
+	wl_entity *e = entity_in(ds, "gb-hmt-G1");
 	assert_has(e, WL_PROP_NAME, "John DOE", NULL, NULL);
 	assert_has(e, WL_PROP_ALIAS, "Johnny DOE", "prime alias", NULL);
 	assert_has(e, WL_PROP_PREVIOUS_NAME, "J. DOE", "FKA", NULL);
@@ -539,7 +427,7 @@ static void test_odd_rows(void **state)
 	assert_has(e, WL_PROP_LISTING_DATE, "2020", "UK Sanctions List date designated", NULL);
 	assert_has(e, WL_PROP_NOTES, "last updated: bad date", NULL, NULL);
 
-	e = entity_of(ds, "gb-hmt-G2");
+	e = entity_in(ds, "gb-hmt-G2");
 	assert_int_equal(e->schema, WL_SCHEMA_LEGAL_ENTITY);
 	assert_has(e, WL_PROP_NOTES, "group type: Aircraft", NULL, NULL);
 	assert_has(e, WL_PROP_NAME, "JET", NULL, NULL);
@@ -551,7 +439,7 @@ static void test_odd_rows(void **state)
 	                    "ACME,7,blue,Entity\n\x1A";
 	assert_int_equal(read_mem(&ds, "plain.csv", plain), WL_OK);
 	assert_null(ds->sources[0].list_date);
-	e = entity_of(ds, "gb-hmt-7");
+	e = entity_in(ds, "gb-hmt-7");
 	assert_int_equal(e->schema, WL_SCHEMA_ORGANIZATION);
 	assert_has(e, WL_PROP_NAME, "ACME", NULL, NULL);
 	assert_has(e, WL_PROP_NOTES, "Colour: blue", NULL, NULL);

@@ -20,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "model/entity.h"
 #include "model/error.h"
 #include "sources/reader.h"
@@ -28,7 +29,6 @@
 
 #define UN_LIST  "data/lists/un/UN_consolidated.xml"
 #define FIXTURES "tests/fixtures/un/"
-#define ANY      ((const char *)-1) /* a detail or country the test does not care about */
 
 static wl_dataset *un; /* the bundled list, read once */
 
@@ -36,79 +36,7 @@ static wl_dataset *un; /* the bundled list, read once */
 
 static wl_entity *entity(const char *id)
 {
-	wl_entity *e = wl_dataset_find(un, id);
-	if (!e)
-		fail_msg("no entity %s", id);
-	return e;
-}
-
-static bool same(const char *want, const char *got)
-{
-	if (want == ANY)
-		return true;
-	if (!want || !got)
-		return want == got;
-	return strcmp(want, got) == 0;
-}
-
-/* The value of prop with this text, detail and country (ANY: whatever), or NULL. */
-static const wl_value *find(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                            const char *country)
-{
-	for (size_t i = 0; i < e->nvalues; i++) {
-		const wl_value *v = &e->values[i];
-		if (v->prop == prop && strcmp(v->text, text) == 0 && same(detail, v->detail) &&
-		    same(country, v->country))
-			return v;
-	}
-	return NULL;
-}
-
-static void assert_has(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                       const char *country)
-{
-	if (!find(e, prop, text, detail, country))
-		fail_msg("%s: no %s \"%s\" (detail %s, country %s)", e->id, wl_prop_name(prop),
-		         text,
-		         detail == ANY ? "any"
-		         : detail      ? detail
-		                       : "none",
-		         country == ANY ? "any"
-		         : country      ? country
-		                        : "none");
-}
-
-static size_t count(const wl_entity *e, wl_prop prop)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < e->nvalues; i++)
-		n += e->values[i].prop == prop;
-	return n;
-}
-
-/* True when some value of prop contains the text. */
-static bool has_containing(const wl_entity *e, wl_prop prop, const char *part)
-{
-	for (size_t i = 0; i < e->nvalues; i++)
-		if (e->values[i].prop == prop && strstr(e->values[i].text, part))
-			return true;
-	return false;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
+	return entity_in(un, id);
 }
 
 /* Reads a document held in memory into a fresh dataset; returns the reader's code. */
@@ -134,12 +62,7 @@ static char *one_person(const char *body)
 
 static int setup(void **state)
 {
-	if (wl_dataset_new(&un) != WL_OK)
-		return -1;
-	int rc = wl_reader_un_xml.read(un, UN_LIST);
-	if (rc != WL_OK)
-		fprintf(stderr, "%s\n", wl_error_last());
-	return rc;
+	return read_fixture(&wl_reader_un_xml, UN_LIST, &un);
 }
 
 static int teardown(void **state)
@@ -381,17 +304,6 @@ static void test_entity(void **state)
 	assert_has(e, WL_PROP_ADDRESS, "Butembo, Democratic Republic of the Congo", NULL, "cd");
 }
 
-static bool iso_date(const char *s)
-{
-	size_t n = strlen(s);
-	if (n != 4 && n != 7 && n != 10)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return false;
-	return true;
-}
-
 /* Over the whole list: names, codes and dates are what the model promises. */
 static void test_invariants(void **state)
 {
@@ -424,29 +336,14 @@ static void test_invariants(void **state)
 
 /* ---- broken files ---- */
 
-static void expect_input_error(const char *file, const char *line, const char *field)
-{
-	wl_dataset *ds;
-	assert_int_equal(wl_dataset_new(&ds), WL_OK);
-	int rc = wl_reader_un_xml.read(ds, file);
-	const char *msg = wl_error_last();
-	if (rc != WL_EINPUT)
-		fail_msg("%s: expected WL_EINPUT, got %d (%s)", file, rc, msg);
-	char want[256];
-	snprintf(want, sizeof(want), "%s%s: %s: ", file, line, field);
-	if (strncmp(msg, want, strlen(want)) != 0)
-		fail_msg("%s: message \"%s\" does not start \"%s\"", file, msg, want);
-	wl_dataset_free(ds);
-}
-
 static void test_broken_files(void **state)
 {
-	expect_input_error(FIXTURES "truncated.xml", ":13", "COMMENTS1");
-	expect_input_error(FIXTURES "broken_tag.xml", ":8", "SECOND_NAME");
-	expect_input_error(FIXTURES "bad_utf8.xml", ":7", "FIRST_NAME");
-	expect_input_error(FIXTURES "missing_dataid.xml", ":44", "DATAID");
-	expect_input_error(FIXTURES "wrong_root.xml", ":2", "SANCTIONS_LIST");
-	expect_input_error(FIXTURES "doctype.xml", "", "DOCTYPE");
+	expect_input_error(&wl_reader_un_xml, FIXTURES "truncated.xml", ":13", "COMMENTS1");
+	expect_input_error(&wl_reader_un_xml, FIXTURES "broken_tag.xml", ":8", "SECOND_NAME");
+	expect_input_error(&wl_reader_un_xml, FIXTURES "bad_utf8.xml", ":7", "FIRST_NAME");
+	expect_input_error(&wl_reader_un_xml, FIXTURES "missing_dataid.xml", ":44", "DATAID");
+	expect_input_error(&wl_reader_un_xml, FIXTURES "wrong_root.xml", ":2", "SANCTIONS_LIST");
+	expect_input_error(&wl_reader_un_xml, FIXTURES "doctype.xml", "", "DOCTYPE");
 	assert_non_null(strstr(wl_error_last(), "not allowed"));
 
 	wl_dataset *ds;
@@ -457,7 +354,7 @@ static void test_broken_files(void **state)
 
 static void test_truncated_message(void **state)
 {
-	expect_input_error(FIXTURES "truncated.xml", ":13", "COMMENTS1");
+	expect_input_error(&wl_reader_un_xml, FIXTURES "truncated.xml", ":13", "COMMENTS1");
 	assert_non_null(strstr(wl_error_last(), "truncated"));
 }
 
@@ -613,11 +510,7 @@ static int sniff(const char *head)
 
 static void test_sniff(void **state)
 {
-	size_t len;
-	char *buf = slurp(UN_LIST, &len);
-	assert_true(
-	    wl_reader_un_xml.sniff(UN_LIST, buf, len < WL_SNIFF_HEAD ? len : WL_SNIFF_HEAD) > 50);
-	free(buf);
+	assert_true(sniff_file(&wl_reader_un_xml, UN_LIST) > 50);
 	assert_true(
 	    sniff("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- a > b -->\n<CONSOLIDATED_LIST>") > 50);
 	assert_true(sniff("<CONSOLIDATED_LIST/>") > 50);

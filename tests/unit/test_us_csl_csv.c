@@ -25,6 +25,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "model/entity.h"
 #include "model/error.h"
 #include "sources/reader.h"
@@ -32,19 +33,10 @@
 
 #define CSL_LIST "data/lists/us_csl/consolidated.csv.gz"
 #define FIXTURES "tests/fixtures/us_csl/"
-#define ANY      ((const char *)-1) /* a detail or country the test does not care about */
 
 static wl_dataset *csl; /* the bundled list, read once */
 
 /* ---- helpers ---- */
-
-static wl_entity *entity_in(wl_dataset *ds, const char *id)
-{
-	wl_entity *e = wl_dataset_find(ds, id);
-	if (!e)
-		fail_msg("no entity %s", id);
-	return e;
-}
 
 static wl_entity *entity(const char *id)
 {
@@ -53,48 +45,10 @@ static wl_entity *entity(const char *id)
 
 static int source_of(const wl_dataset *ds, const char *name)
 {
-	for (size_t i = 0; i < ds->nsources; i++)
-		if (strcmp(ds->sources[i].name, name) == 0)
-			return (int)i;
-	fail_msg("no source %s", name);
-	return -1;
-}
-
-static bool same(const char *want, const char *got)
-{
-	if (want == ANY)
-		return true;
-	if (!want || !got)
-		return want == got;
-	return strcmp(want, got) == 0;
-}
-
-static const wl_value *find(const wl_entity *e, wl_prop prop, const char *text, const char *detail,
-                            const char *country)
-{
-	for (size_t i = 0; i < e->nvalues; i++) {
-		const wl_value *v = &e->values[i];
-		if (v->prop == prop && strcmp(v->text, text) == 0 && same(detail, v->detail) &&
-		    same(country, v->country))
-			return v;
-	}
-	return NULL;
-}
-
-static const wl_value *assert_has(const wl_entity *e, wl_prop prop, const char *text,
-                                  const char *detail, const char *country)
-{
-	const wl_value *v = find(e, prop, text, detail, country);
-	if (!v)
-		fail_msg("%s: no %s \"%s\" (detail %s, country %s)", e->id, wl_prop_name(prop),
-		         text,
-		         detail == ANY ? "any"
-		         : detail      ? detail
-		                       : "none",
-		         country == ANY ? "any"
-		         : country      ? country
-		                        : "none");
-	return v;
+	int i = source_index(ds, name);
+	if (i < 0)
+		fail_msg("no source %s", name);
+	return i;
 }
 
 /* Values of prop from one source (-1: any). */
@@ -104,20 +58,6 @@ static size_t count_from(const wl_entity *e, wl_prop prop, int source)
 	for (size_t i = 0; i < e->nvalues; i++)
 		n += e->values[i].prop == prop && (source < 0 || e->values[i].source == source);
 	return n;
-}
-
-static size_t count(const wl_entity *e, wl_prop prop)
-{
-	return count_from(e, prop, -1);
-}
-
-static bool has_link(const wl_entity *e, const char *type, const char *name)
-{
-	for (size_t i = 0; i < e->nlinks; i++)
-		if (strcmp(e->links[i].type, type) == 0 && e->links[i].target_name &&
-		    strcmp(e->links[i].target_name, name) == 0)
-			return true;
-	return false;
 }
 
 /* Entities with at least one value from the source. */
@@ -136,32 +76,9 @@ static size_t entities_of(const wl_dataset *ds, int source)
 	return n;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 static int setup(void **state)
 {
-	if (wl_dataset_new(&csl) != WL_OK)
-		return -1;
-	int rc = wl_reader_us_csl_csv.read(csl, CSL_LIST);
-	if (rc != WL_OK) {
-		fprintf(stderr, "%s: %s\n", CSL_LIST, wl_error_last());
-		return -1;
-	}
-	return 0;
+	return read_fixture(&wl_reader_us_csl_csv, CSL_LIST, &csl) == WL_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -288,7 +205,7 @@ static void test_treasury_lists(void **state)
 	assert_has(e, WL_PROP_SWIFT_BIC, "VTBLAOLU", "SWIFT/BIC", NULL);
 	assert_has(e, WL_PROP_WEBSITE, "www.vtb.ao", NULL, NULL);
 	assert_has(e, WL_PROP_ALIAS, "VTB AFRICA", NULL, NULL);
-	assert_true(has_link(e, "linkedTo", "VTB BANK PUBLIC JOINT STOCK COMPANY"));
+	assert_non_null(find_link(e, "linkedTo", ANY, "VTB BANK PUBLIC JOINT STOCK COMPANY"));
 
 	assert_int_equal(entity("ofac-9696")->source, source_of(csl, "us_trade_csl_plc"));
 	assert_has(entity("ofac-30902"), WL_PROP_REGISTRATION_NUMBER, "91110000MA005UCQ5P",
@@ -352,7 +269,7 @@ static void test_vessel_and_aircraft(void **state)
 	assert_int_equal(e->schema, WL_SCHEMA_VESSEL);
 	assert_has(e, WL_PROP_IMO_NUMBER, "8898831", ANY, NULL);
 	assert_has(e, WL_PROP_FLAG, "kp", NULL, NULL);
-	assert_true(has_link(e, "linkedTo", "YUSONG SHIPPING CO"));
+	assert_non_null(find_link(e, "linkedTo", ANY, "YUSONG SHIPPING CO"));
 	e = entity("ofac-15445");
 	assert_int_equal(e->schema, WL_SCHEMA_AIRPLANE);
 	assert_true(count(e, WL_PROP_MODEL) > 0);
@@ -473,24 +390,16 @@ static void test_plain_and_gzip(void **state)
 
 /* ---- broken files ---- */
 
-static void expect_input_error(const char *file, const char *line, const char *field)
+/* Reading the file fails as expect_input_error says, and so does reading its bytes from memory. */
+static void expect_csl_error(const char *file, const char *line, const char *field)
 {
-	wl_dataset *ds;
-	assert_int_equal(wl_dataset_new(&ds), WL_OK);
-	int rc = wl_reader_us_csl_csv.read(ds, file);
-	const char *msg = wl_error_last();
-	if (rc != WL_EINPUT)
-		fail_msg("%s: expected WL_EINPUT, got %d (%s)", file, rc, msg);
+	expect_input_error(&wl_reader_us_csl_csv, file, line, field);
 	char want[256];
 	snprintf(want, sizeof(want), "%s%s: %s%s", file, line, field ? field : "",
 	         field ? ": " : "");
-	if (strncmp(msg, want, strlen(want)) != 0)
-		fail_msg("%s: message \"%s\" does not start \"%s\"", file, msg, want);
-	wl_dataset_free(ds);
-
-	/* the same from memory */
 	size_t len;
 	char *buf = slurp(file, &len);
+	wl_dataset *ds;
 	assert_int_equal(wl_dataset_new(&ds), WL_OK);
 	assert_int_equal(wl_us_csl_csv_read_mem(ds, file, buf, len, NULL), WL_EINPUT);
 	if (strncmp(wl_error_last(), want, strlen(want)) != 0)
@@ -502,22 +411,22 @@ static void expect_input_error(const char *file, const char *line, const char *f
 
 static void test_broken_files(void **state)
 {
-	expect_input_error(FIXTURES "truncated.csv.gz", "", NULL);
+	expect_csl_error(FIXTURES "truncated.csv.gz", "", NULL);
 	assert_non_null(strstr(wl_error_last(), "truncated"));
-	expect_input_error(FIXTURES "corrupt.csv.gz", "", NULL);
+	expect_csl_error(FIXTURES "corrupt.csv.gz", "", NULL);
 	assert_non_null(strstr(wl_error_last(), "corrupt gzip stream"));
-	expect_input_error(FIXTURES "broken_quote.csv", ":4", "name");
+	expect_csl_error(FIXTURES "broken_quote.csv", ":4", "name");
 	assert_non_null(strstr(wl_error_last(), "unterminated quote"));
-	expect_input_error(FIXTURES "text_after_quote.csv", ":3", "name");
-	expect_input_error(FIXTURES "missing_column.csv", ":1", "name");
+	expect_csl_error(FIXTURES "text_after_quote.csv", ":3", "name");
+	expect_csl_error(FIXTURES "missing_column.csv", ":1", "name");
 	assert_non_null(strstr(wl_error_last(), "missing from the header"));
-	expect_input_error(FIXTURES "short_row.csv", ":3", "places_of_birth");
+	expect_csl_error(FIXTURES "short_row.csv", ":3", "places_of_birth");
 	assert_non_null(strstr(wl_error_last(), "26 fields, the header has 29"));
-	expect_input_error(FIXTURES "bad_utf8.csv", ":3", "name");
-	expect_input_error(FIXTURES "empty_id.csv", ":3", "_id");
-	expect_input_error(FIXTURES "bad_entity_number.csv", ":3", "entity_number");
-	expect_input_error(FIXTURES "header_only.csv", "", NULL);
-	expect_input_error(FIXTURES "empty.csv", "", NULL);
+	expect_csl_error(FIXTURES "bad_utf8.csv", ":3", "name");
+	expect_csl_error(FIXTURES "empty_id.csv", ":3", "_id");
+	expect_csl_error(FIXTURES "bad_entity_number.csv", ":3", "entity_number");
+	expect_csl_error(FIXTURES "header_only.csv", "", NULL);
+	expect_csl_error(FIXTURES "empty.csv", "", NULL);
 
 	wl_dataset *ds;
 	assert_int_equal(wl_dataset_new(&ds), WL_OK);
