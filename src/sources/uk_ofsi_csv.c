@@ -41,10 +41,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ucnv.h>
 
 #include "csv_cursor.h"
 #include "model/error.h"
+#include "sources/text_decode.h"
 #include "text/countries.h"
 
 #define CSV_MAX_FIELDS 256 /* fields of one record */
@@ -192,78 +192,6 @@ static bool record_blank(const wl_csv *c)
 		if (c->f[i].n)
 			return false;
 	return true;
-}
-
-/* ---- encoding ---- */
-
-/* The line (1-based) of byte at in text. */
-static unsigned long line_of(const char *text, size_t at)
-{
-	unsigned long line = 1;
-	for (size_t i = 0; i < at; i++)
-		line += text[i] == '\n';
-	return line;
-}
-
-/* Windows-1252 bytes as UTF-8 in a fresh buffer. */
-static int from_windows_1252(const char *name, const char *data, size_t len, char **out,
-                             size_t *outlen)
-{
-	if (len > (size_t)INT32_MAX / 3 - 1)
-		return wl_error_input(name, 0, NULL, "file too large to convert from Windows-1252");
-	size_t cap = len * 3 + 1;
-	char *buf = malloc(cap);
-	if (!buf)
-		return wl_error_set(WL_ENOMEM, "out of memory");
-	UErrorCode st = U_ZERO_ERROR;
-	int32_t n =
-	    ucnv_convert("UTF-8", "windows-1252", buf, (int32_t)cap, data, (int32_t)len, &st);
-	if (U_FAILURE(st) || n < 0 || (size_t)n >= cap) {
-		free(buf);
-		return wl_error_input(name, 0, NULL, "cannot convert from Windows-1252: %s",
-		                      u_errorName(st));
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*outlen = (size_t)n;
-	return WL_OK;
-}
-
-/*
- * The text of a file as UTF-8, in a fresh NUL-terminated buffer the caller
- * frees: a byte-order mark and a trailing 0x1A dropped, Windows-1252
- * converted. A NUL byte is an error.
- */
-static int decode_text(const char *name, const char *data, size_t len, char **out, size_t *outlen)
-{
-	while (len && data[len - 1] == 0x1A)
-		len--;
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		data += 3, len -= 3;
-	char *text = NULL;
-	size_t n = 0;
-	if (wl_utf8_valid(data, len)) {
-		text = malloc(len + 1);
-		if (!text)
-			return wl_error_set(WL_ENOMEM, "out of memory");
-		if (len)
-			memcpy(text, data, len);
-		text[len] = '\0';
-		n = len;
-	} else {
-		int rc = from_windows_1252(name, data, len, &text, &n);
-		if (rc)
-			return rc;
-	}
-	const char *nul = memchr(text, '\0', n);
-	if (nul) {
-		unsigned long line = line_of(text, (size_t)(nul - text));
-		free(text);
-		return wl_error_input(name, line, NULL, "a NUL byte: not a text file");
-	}
-	*out = text;
-	*outlen = n;
-	return WL_OK;
 }
 
 /* ---- dates ---- */
@@ -1259,7 +1187,7 @@ int wl_uk_ofsi_csv_read_mem(wl_dataset *ds, const char *path, const char *data, 
 		data = "", len = 0;
 	char *text = NULL;
 	size_t n = 0;
-	int rc = decode_text(path, data, len, &text, &n);
+	int rc = wl_text_decode(path, data, len, &text, &n);
 	if (rc)
 		return rc;
 	ofsi_reader *r = calloc(1, sizeof(*r));
