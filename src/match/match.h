@@ -33,7 +33,6 @@ typedef struct wl_prepared_query {
 	const char *country; /* ISO code, or NULL */
 	char id[64];         /* identifier folded: upper-case letters and digits */
 	bool explain;        /* write the features' texts (only for results returned) */
-	double min_name;     /* names that cannot reach this name score need no alignment */
 } wl_prepared_query;
 
 /* Working memory of the candidate stage, sized to the index (one per thread). */

@@ -143,8 +143,6 @@ int wl_screen(wl_screener *s, const wl_query *q, const wl_screen_options *opts,
 	int rc = prepare(s, q);
 	if (rc)
 		return rc;
-	/* the qualifiers add at most 0.07, an identifier lifts any name: keep a margin */
-	s->pq.min_name = s->pq.id[0] ? -1 : min_score - 0.1;
 	const wl_index *idx = s->idx;
 	size_t want = limit * 8 < 64 ? 64 : limit * 8;
 	if (opts && opts->accept)
