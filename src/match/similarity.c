@@ -443,108 +443,46 @@ void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out)
 }
 
 /*
- * The folded consonants of a token (bits as token_mask), with its first
- * letter's class: two tokens with one skeleton have the same.
- */
-static uint32_t skeleton_mask(const char *t, size_t n)
-{
-	uint32_t m = 1u << 27 << (is_vowel(t[0]) ? 0 : 1);
-	for (size_t i = 0; i < n; i++) {
-		char c = t[i];
-		if (c < 'a' || c > 'z' || is_vowel(c) || c == 'h' || c == 'w')
-			continue;
-		if (c == 'p' && i + 1 < n && t[i + 1] == 'h')
-			c = 'f';
-		m |= 1u << (fold_consonant(c) - 'a');
-	}
-	return m;
-}
-
-typedef struct bound_tokens {
-	uint32_t mask[WL_NAME_MAX_TOKENS], skel[WL_NAME_MAX_TOKENS];
-} bound_tokens;
-
-static void bound_tokens_of(const wl_name *n, bound_tokens *b)
-{
-	for (size_t i = 0; i < n->ntokens; i++) {
-		const char *t = n->text + n->tokens[i].off;
-		b->mask[i] = token_mask(t, n->tokens[i].len);
-		b->skel[i] = n->tokens[i].len >= 4 ? skeleton_mask(t, n->tokens[i].len) : 0;
-	}
-}
-
-/* Whether letters ma (la letters long) and mb (lb long) are close enough for an edit match. */
-static int letters_close(uint32_t ma, size_t la, uint32_t mb, size_t lb)
-{
-	int budget = pair_budget(la < lb ? la : lb, la > lb ? la : lb);
-	if ((ma | mb) & (1u << 26))
-		budget = 4; /* digits: the letters' budget, at most this */
-	return popcount32(ma ^ mb) <= 2 * budget;
-}
-
-/* The length and letters of tokens [f, f + count) joined. */
-static uint32_t span_mask(const wl_name *n, const bound_tokens *b, size_t f, size_t count, size_t *len)
-{
-	uint32_t m = 0;
-	*len = 0;
-	for (size_t k = f; k < f + count; k++) {
-		m |= b->mask[k];
-		*len += n->tokens[k].len;
-	}
-	return m;
-}
-
-/*
  * An upper bound of wl_name_align(q, c)'s score, cheap to compute: the
  * share of the query's weight whose tokens could meet something in c at
- * all. The alignment's score is at most that share. A query token could
- * meet a token, or a run of up to three joined, whose letters are close
- * enough for an edit-distance match (each edit changes at most two letters
- * of the sets), whose skeleton letters are the same, or which it is the
- * initial of (or which is its initial); and so could every token of a run
- * of query tokens whose joined letters are close to a token of c.
+ * all. A query token can meet a token that starts alike (exact tokens,
+ * skeletons, initials and joined tokens all do), or one whose letters are
+ * close enough for an edit-distance match (each edit changes at most two
+ * letters of the sets); a token in a run of up to three that starts like a
+ * token of c may be part of a joined match.
  */
 float wl_name_bound(const wl_name *q, const wl_name *c)
 {
-	bound_tokens qb, cb;
-	bound_tokens_of(q, &qb);
-	bound_tokens_of(c, &cb);
-	uint32_t ok = 0;
-	for (size_t i = 0; i < q->ntokens; i++) {
-		const wl_token *qt = &q->tokens[i];
-		for (size_t j = 0; j < c->ntokens && !((ok >> i) & 1); j++) {
-			const wl_token *ct = &c->tokens[j];
-			int initial = (qt->len == 1 || ct->len == 1) &&
-				      q->text[qt->off] == c->text[ct->off];
-			if (initial || letters_close(qb.mask[i], qt->len, cb.mask[j], ct->len) ||
-			    (qb.skel[i] && qb.skel[i] == cb.skel[j]))
-				ok |= 1u << i;
-		}
-		for (size_t count = 2; count <= MAX_JOIN && !((ok >> i) & 1); count++)
-			for (size_t f = 0; f + count <= c->ntokens; f++) {
-				size_t len;
-				uint32_t m = span_mask(c, &cb, f, count, &len);
-				if (letters_close(qb.mask[i], qt->len, m, len)) {
-					ok |= 1u << i;
-					break;
-				}
-			}
+	uint32_t heads = 0, cmask[WL_NAME_MAX_TOKENS];
+	for (size_t j = 0; j < c->ntokens; j++) {
+		const wl_token *t = &c->tokens[j];
+		char h = c->text[t->off];
+		heads |= 1u << (is_vowel(h) ? 0 : (fold_consonant(h) - 'a') & 31);
+		heads |= 1u << ((h - 'a') & 31);
+		cmask[j] = token_mask(c->text + t->off, t->len);
 	}
-	for (size_t count = 2; count <= MAX_JOIN; count++)
-		for (size_t f = 0; f + count <= q->ntokens; f++) {
-			size_t len;
-			uint32_t m = span_mask(q, &qb, f, count, &len);
-			for (size_t j = 0; j < c->ntokens; j++)
-				if (letters_close(m, len, cb.mask[j], c->tokens[j].len)) {
-					ok |= ((1u << count) - 1) << f;
-					break;
-				}
-		}
 	float total = 0, could = 0;
 	for (size_t i = 0; i < q->ntokens; i++) {
-		float w = wl_token_weight(&q->tokens[i]);
+		const wl_token *t = &q->tokens[i];
+		float w = wl_token_weight(t);
 		total += w;
-		if ((ok >> i) & 1)
+		int ok = 0;
+		for (size_t k = i >= 2 ? i - 2 : 0; k <= i && !ok; k++) {
+			char h = q->text[q->tokens[k].off];
+			ok = (heads >> ((h - 'a') & 31)) & 1 ||
+			     (k == i && ((heads >> (is_vowel(h) ? 0 : (fold_consonant(h) - 'a') & 31)) & 1));
+		}
+		if (!ok) {
+			uint32_t qm = token_mask(q->text + t->off, t->len);
+			for (size_t j = 0; j < c->ntokens && !ok; j++) {
+				size_t a = t->len, b = c->tokens[j].len;
+				int budget = pair_budget(a < b ? a : b, a > b ? a : b);
+				if ((qm | cmask[j]) & (1u << 26))
+					budget = 4; /* digits: the letters' budget, at most this */
+				ok = popcount32(qm ^ cmask[j]) <= 2 * budget;
+			}
+		}
+		if (ok)
 			could += w;
 	}
 	return total > 0 ? could / total : 0;
