@@ -121,8 +121,6 @@ static void score_name(const wl_index *idx, const wl_prepared_query *pq, uint32_
 		     (pq->schema < 0 || pq->schema == WL_SCHEMA_PERSON || pq->schema == WL_SCHEMA_LEGAL_ENTITY);
 	for (uint32_t k = idx->entity_names[entity]; k < idx->entity_names[entity + 1]; k++) {
 		wl_index_name(idx, k, &cand);
-		if (best >= 0 && wl_name_bound(&pq->name, &cand) <= best)
-			continue; /* this name cannot do better than one already aligned */
 		wl_name_align(&pq->name, &cand, &al);
 		double s = al.score;
 		int missing = person && al.npairs ? missing_given_or_family(&cand, &al) : -1;

@@ -214,14 +214,6 @@ static int skeleton_of(shape *sh)
 	return sh->nskel;
 }
 
-/* The edits two tokens may differ by: a letter dropped from a short token ("col" for "chol") too. */
-static int pair_budget(size_t shorter, size_t longer)
-{
-	int budget = wl_typo_budget(shorter >= 3 ? longer : shorter);
-	int most = wl_typo_budget(shorter) + 1;
-	return budget < most ? budget : most;
-}
-
 static double shaped_similarity(shape *x, shape *y, enum sim_mode mode)
 {
 	const char *a = x->s, *b = y->s;
@@ -243,7 +235,10 @@ static double shaped_similarity(shape *x, shape *y, enum sim_mode mode)
 	}
 	if (mode == SIM_EXACT)
 		return 0.0;
-	int budget = pair_budget(shorter, longer) - (mode == SIM_JOINED);
+	/* a letter dropped from a short token ("col" for "chol") is a typo too */
+	int budget = wl_typo_budget(shorter >= 3 ? longer : shorter) - (mode == SIM_JOINED);
+	if (budget > wl_typo_budget(shorter) + 1)
+		budget = wl_typo_budget(shorter) + 1;
 	double sim = 0.0;
 	/* every edit changes at most two letters of the sets: a cheap lower bound */
 	if (budget >= 0 && popcount32(x->mask ^ y->mask) <= 2 * budget) {
@@ -440,50 +435,4 @@ void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out)
 	}
 	float cq = out->q_matched / out->q_weight, cc = out->c_matched / out->c_weight;
 	out->score = cq * (0.6f + 0.4f * cc);
-}
-
-/*
- * An upper bound of wl_name_align(q, c)'s score, cheap to compute: the
- * share of the query's weight whose tokens could meet something in c at
- * all. A query token can meet a token that starts alike (exact tokens,
- * skeletons, initials and joined tokens all do), or one whose letters are
- * close enough for an edit-distance match (each edit changes at most two
- * letters of the sets); a token in a run of up to three that starts like a
- * token of c may be part of a joined match.
- */
-float wl_name_bound(const wl_name *q, const wl_name *c)
-{
-	uint32_t heads = 0, cmask[WL_NAME_MAX_TOKENS];
-	for (size_t j = 0; j < c->ntokens; j++) {
-		const wl_token *t = &c->tokens[j];
-		char h = c->text[t->off];
-		heads |= 1u << (is_vowel(h) ? 0 : (fold_consonant(h) - 'a') & 31);
-		heads |= 1u << ((h - 'a') & 31);
-		cmask[j] = token_mask(c->text + t->off, t->len);
-	}
-	float total = 0, could = 0;
-	for (size_t i = 0; i < q->ntokens; i++) {
-		const wl_token *t = &q->tokens[i];
-		float w = wl_token_weight(t);
-		total += w;
-		int ok = 0;
-		for (size_t k = i >= 2 ? i - 2 : 0; k <= i && !ok; k++) {
-			char h = q->text[q->tokens[k].off];
-			ok = (heads >> ((h - 'a') & 31)) & 1 ||
-			     (k == i && ((heads >> (is_vowel(h) ? 0 : (fold_consonant(h) - 'a') & 31)) & 1));
-		}
-		if (!ok) {
-			uint32_t qm = token_mask(q->text + t->off, t->len);
-			for (size_t j = 0; j < c->ntokens && !ok; j++) {
-				size_t a = t->len, b = c->tokens[j].len;
-				int budget = pair_budget(a < b ? a : b, a > b ? a : b);
-				if ((qm | cmask[j]) & (1u << 26))
-					budget = 4; /* digits: the letters' budget, at most this */
-				ok = popcount32(qm ^ cmask[j]) <= 2 * budget;
-			}
-		}
-		if (ok)
-			could += w;
-	}
-	return total > 0 ? could / total : 0;
 }

@@ -69,9 +69,6 @@ typedef struct wl_alignment {
  */
 float wl_token_weight(const wl_token *t);
 
-/* An upper bound of the score wl_name_align would give q and c, cheap to compute. */
-float wl_name_bound(const wl_name *q, const wl_name *c);
-
 /* Aligns the tokens of two names and scores the alignment. */
 void wl_name_align(const wl_name *q, const wl_name *c, wl_alignment *out);
 
