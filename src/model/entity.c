@@ -274,23 +274,53 @@ bool wl_utf8_valid(const char *str, size_t n)
 	return true;
 }
 
+/*
+ * The length of the white space at s (at most n bytes), 0 if none: ASCII
+ * white space and the Unicode spaces lists use (no-break U+00A0, U+2000 to
+ * U+200A, narrow no-break U+202F, ideographic U+3000).
+ */
+static size_t space_at(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (isspace(s[0]))
+		return 1;
+	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8A || s[2] == 0xAF))
+		return 3;
+	if (n >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* The length of the white space ending at s + n, 0 if none. */
+static size_t space_before(const char *s, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++)
+		if (space_at(s + n - k, k) == k)
+			return k;
+	return 0;
+}
+
 /* Copies s (n bytes) trimmed, with inner white space runs folded to one space. */
 static char *clean_copy(wl_arena *a, const char *s, size_t n)
 {
-	while (n && isspace((unsigned char)*s))
-		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
+	size_t k;
+	while (n && (k = space_at(s, n)))
+		s += k, n -= k;
+	while (n && (k = space_before(s, n)))
+		n -= k;
 	char *out = wl_arena_alloc(a, n + 1);
 	if (!out)
 		return NULL;
 	size_t j = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (isspace((unsigned char)s[i])) {
+	for (size_t i = 0; i < n;) {
+		if ((k = space_at(s + i, n - i))) {
 			if (j && out[j - 1] != ' ')
 				out[j++] = ' ';
+			i += k;
 		} else {
-			out[j++] = s[i];
+			out[j++] = s[i++];
 		}
 	}
 	out[j] = '\0';

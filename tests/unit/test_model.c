@@ -42,14 +42,21 @@ static void values_are_trimmed_and_repeats_dropped(void **state)
 	assert_int_equal(e->nvalues, 1);
 	assert_string_equal(e->values[0].text, "NI, Gaobin");
 	assert_string_equal(e->values[0].record, "1");
+	/* Unicode spaces count as white space: no-break, narrow no-break, ideographic */
+	assert_int_equal(wl_entity_puts(ds, e, WL_PROP_ALIAS, "\xC2\xA0" "Khazalbek\xE2\x80\xAF\xC2\xA0" "Atabekov\xE3\x80\x80", NULL), 0);
+	assert_string_equal(e->values[1].text, "Khazalbek Atabekov");
+	assert_int_equal(wl_entity_puts(ds, e, WL_PROP_ALIAS, "\xC2\xA0 \xE2\x80\x83", NULL), 0);
+	assert_int_equal(e->nvalues, 2);
+	assert_int_equal(wl_entity_puts(ds, e, WL_PROP_ALIAS, "caf\xC3\xA9", NULL), 0); /* é is no space */
+	assert_string_equal(e->values[2].text, "caf\xC3\xA9");
 	/* the same text with another qualifier is another fact */
 	wl_fact f = {.detail = "National ID No.", .country = "cn", .record = "alt.csv:7"};
 	assert_int_equal(wl_entity_puts(ds, e, WL_PROP_ID_NUMBER, "421003198510272917", &f), 0);
 	f.detail = "Passport";
 	assert_int_equal(wl_entity_puts(ds, e, WL_PROP_ID_NUMBER, "421003198510272917", &f), 0);
-	assert_int_equal(e->nvalues, 3);
-	assert_string_equal(e->values[1].country, "cn");
-	assert_string_equal(e->values[1].record, "alt.csv:7");
+	assert_int_equal(e->nvalues, 5);
+	assert_string_equal(e->values[3].country, "cn");
+	assert_string_equal(e->values[3].record, "alt.csv:7");
 	assert_string_equal(wl_entity_caption(e), "NI, Gaobin");
 }
 
