@@ -52,6 +52,7 @@
 #include <string.h>
 
 #include "model/error.h"
+#include "sources/dmy_dates.h"
 #include "text/countries.h"
 #include "xml_stream.h"
 
@@ -150,29 +151,6 @@ static void buf_add(fc_buf *b, const char *sep, const char *text)
 	buf_raw(b, text, strlen(text));
 }
 
-static bool digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return n > 0;
-}
-
-static int num(const char *s, size_t n)
-{
-	int v = 0;
-	for (size_t i = 0; i < n; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
-}
-
-static int days_in_month(int year, int month)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-	return month == 2 && leap ? 29 : days[month - 1];
-}
-
 /* Compares the letters and digits of a and b, without regard to case. */
 static bool same_words(const char *a, const char *b)
 {
@@ -203,51 +181,24 @@ static bool starts_words(const char *s, const char *prefix)
 	}
 }
 
-/*
- * A day or month part of a "dd/mm/yyyy" date: its value, 0 when the list
- * marks it unknown ("00", "dd", "mm", "--", "xx"), -1 when it is neither.
- */
-static int date_part(const char *s, size_t n, int max)
-{
-	if (digits(s, n) && n <= 2) {
-		int v = num(s, n);
-		return v <= max ? v : -1;
-	}
-	if (n != 2 || s[0] != s[1])
-		return -1;
-	return strchr("dDmMxX-", s[0]) ? 0 : -1;
-}
-
-/* Writes "YYYY", "YYYY-MM" or "YYYY-MM-DD" (month, day 0: left out) to out (11 bytes). */
-static void format_date(char *out, int year, int month, int day)
-{
-	unsigned y = (unsigned)year % 10000, m = (unsigned)month % 100, d = (unsigned)day % 100;
-	if (!m)
-		snprintf(out, 11, "%04u", y);
-	else if (!d)
-		snprintf(out, 11, "%04u-%02u", y, m);
-	else
-		snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
-}
-
 /* "yyyy", "yyyy-mm" or "yyyy-mm-dd" (then a time or nothing) into out. */
 static bool iso_date(const char *s, char *out)
 {
 	size_t n = strlen(s);
-	if (n < 4 || !digits(s, 4) || (n > 4 && s[4] != '-'))
+	if (n < 4 || !wl_dmy_digits(s, 4) || (n > 4 && s[4] != '-'))
 		return false;
-	int year = num(s, 4), month = 0, day = 0;
-	if (n > 4 && (n < 7 || !digits(s + 5, 2) || (month = num(s + 5, 2)) < 1 || month > 12))
+	int year = wl_dmy_num(s, 4), month = 0, day = 0;
+	if (n > 4 && (n < 7 || !wl_dmy_digits(s + 5, 2) || (month = wl_dmy_num(s + 5, 2)) < 1 || month > 12))
 		return false;
-	if (n > 7 && (s[7] != '-' || n < 10 || !digits(s + 8, 2)))
+	if (n > 7 && (s[7] != '-' || n < 10 || !wl_dmy_digits(s + 8, 2)))
 		return false;
-	if (n > 7 && ((day = num(s + 8, 2)) < 1 || day > days_in_month(year, month)))
+	if (n > 7 && ((day = wl_dmy_num(s + 8, 2)) < 1 || day > wl_dmy_days_in_month(year, month)))
 		return false;
 	if (n > 10 && s[10] != 'T' && s[10] != ' ')
 		return false;
 	if (year < 1000)
 		return false;
-	format_date(out, year, month, day);
+	wl_dmy_format(out, year, month, day);
 	return true;
 }
 
@@ -264,18 +215,18 @@ static bool uk_date(const char *s, char *out)
 		return iso_date(s, out);
 	const char *y = s2 + 1;
 	size_t ylen = strcspn(y, " T");
-	if (ylen != 4 || !digits(y, 4) || num(y, 4) < 1000)
+	if (ylen != 4 || !wl_dmy_digits(y, 4) || wl_dmy_num(y, 4) < 1000)
 		return false;
-	int year = num(y, 4);
-	int day = date_part(s, (size_t)(s1 - s), 31);
-	int month = date_part(s1 + 1, (size_t)(s2 - s1 - 1), 12);
+	int year = wl_dmy_num(y, 4);
+	int day = wl_dmy_part(s, (size_t)(s1 - s), 31);
+	int month = wl_dmy_part(s1 + 1, (size_t)(s2 - s1 - 1), 12);
 	if (day < 0 || month < 0)
 		return false;
 	if (!month)
 		day = 0;
-	if (day > days_in_month(year, month ? month : 1))
+	if (day > wl_dmy_days_in_month(year, month ? month : 1))
 		return false;
-	format_date(out, year, month, day);
+	wl_dmy_format(out, year, month, day);
 	return true;
 }
 

@@ -44,6 +44,7 @@
 
 #include "csv_cursor.h"
 #include "model/error.h"
+#include "sources/dmy_dates.h"
 #include "sources/text_decode.h"
 #include "text/countries.h"
 
@@ -196,53 +197,6 @@ static bool record_blank(const wl_csv *c)
 
 /* ---- dates ---- */
 
-static bool digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return n > 0;
-}
-
-static int num(const char *s, size_t n)
-{
-	int v = 0;
-	for (size_t i = 0; i < n; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
-}
-
-static int days_in_month(int year, int month)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-	return month == 2 && leap ? 29 : days[month - 1];
-}
-
-/* A day or month part: its value, 0 when marked unknown ("00", "dd", "--"), or -1. */
-static int date_part(const char *s, size_t n, int max)
-{
-	if (digits(s, n) && n <= 2) {
-		int v = num(s, n);
-		return v <= max ? v : -1;
-	}
-	if (n != 2 || s[0] != s[1])
-		return -1;
-	return strchr("dDmMxX-", s[0]) ? 0 : -1;
-}
-
-/* Writes "YYYY", "YYYY-MM" or "YYYY-MM-DD" (month, day 0: left out) to out (11 bytes). */
-static void format_date(char *out, int year, int month, int day)
-{
-	unsigned y = (unsigned)year % 10000, m = (unsigned)month % 100, d = (unsigned)day % 100;
-	if (!m)
-		snprintf(out, 11, "%04u", y);
-	else if (!d)
-		snprintf(out, 11, "%04u-%02u", y, m);
-	else
-		snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
-}
-
 /*
  * "dd/mm/yyyy" (unknown parts "00": "00/00/1965", "00/05/1965"), or a year
  * alone, as an ISO prefix in out (11 bytes). False when it is no date.
@@ -250,24 +204,24 @@ static void format_date(char *out, int year, int month, int day)
 static bool uk_date(const char *s, char *out)
 {
 	size_t len = strlen(s);
-	if (len == 4 && digits(s, 4) && num(s, 4) >= 1000) {
-		format_date(out, num(s, 4), 0, 0);
+	if (len == 4 && wl_dmy_digits(s, 4) && wl_dmy_num(s, 4) >= 1000) {
+		wl_dmy_format(out, wl_dmy_num(s, 4), 0, 0);
 		return true;
 	}
 	const char *s1 = strchr(s, '/');
 	const char *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
-	if (!s2 || strlen(s2 + 1) != 4 || !digits(s2 + 1, 4) || num(s2 + 1, 4) < 1000)
+	if (!s2 || strlen(s2 + 1) != 4 || !wl_dmy_digits(s2 + 1, 4) || wl_dmy_num(s2 + 1, 4) < 1000)
 		return false;
-	int year = num(s2 + 1, 4);
-	int day = date_part(s, (size_t)(s1 - s), 31);
-	int month = date_part(s1 + 1, (size_t)(s2 - s1 - 1), 12);
+	int year = wl_dmy_num(s2 + 1, 4);
+	int day = wl_dmy_part(s, (size_t)(s1 - s), 31);
+	int month = wl_dmy_part(s1 + 1, (size_t)(s2 - s1 - 1), 12);
 	if (day < 0 || month < 0)
 		return false;
 	if (!month)
 		day = 0;
-	if (day > days_in_month(year, month ? month : 1))
+	if (day > wl_dmy_days_in_month(year, month ? month : 1))
 		return false;
-	format_date(out, year, month, day);
+	wl_dmy_format(out, year, month, day);
 	return true;
 }
 
@@ -718,7 +672,7 @@ static const char *next_label(const char *s, const char *end, span *label)
 static size_t uk_ref_len(const char *s, size_t n)
 {
 	if (n < 7 || !isupper((unsigned char)s[0]) || !isupper((unsigned char)s[1]) ||
-	    !isupper((unsigned char)s[2]) || !digits(s + 3, 4))
+	    !isupper((unsigned char)s[2]) || !wl_dmy_digits(s + 3, 4))
 		return 0;
 	return n == 7 || !isalnum((unsigned char)s[7]) ? 7 : 0;
 }
