@@ -53,6 +53,7 @@
 
 #include "model/error.h"
 #include "sources/dmy_dates.h"
+#include "sources/words.h"
 #include "text/countries.h"
 #include "xml_stream.h"
 
@@ -149,36 +150,6 @@ static void buf_add(fc_buf *b, const char *sep, const char *text)
 	if (b->n)
 		buf_raw(b, sep, strlen(sep));
 	buf_raw(b, text, strlen(text));
-}
-
-/* Compares the letters and digits of a and b, without regard to case. */
-static bool same_words(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a && !isalnum((unsigned char)*a))
-			a++;
-		while (*b && !isalnum((unsigned char)*b))
-			b++;
-		if (!*a || !*b)
-			return !*a && !*b;
-		if (tolower((unsigned char)*a++) != tolower((unsigned char)*b++))
-			return false;
-	}
-}
-
-/* True when the letters and digits of s start with those of prefix. */
-static bool starts_words(const char *s, const char *prefix)
-{
-	for (;;) {
-		while (*s && !isalnum((unsigned char)*s))
-			s++;
-		while (*prefix && !isalnum((unsigned char)*prefix))
-			prefix++;
-		if (!*prefix)
-			return true;
-		if (tolower((unsigned char)*s++) != tolower((unsigned char)*prefix++))
-			return false;
-	}
 }
 
 /* "yyyy", "yyyy-mm" or "yyyy-mm-dd" (then a time or nothing) into out. */
@@ -508,23 +479,23 @@ static const char *const location_tags[] = {"TownOfBirth", "CountryOfBirth", NUL
 static wl_prop name_prop(const char *type, const char *strength, const char **detail)
 {
 	*detail = NULL;
-	if (type && same_words(type, "primary name"))
+	if (type && wl_same_words(type, "primary name"))
 		return WL_PROP_NAME;
-	if (type && same_words(type, "primary name variation")) {
+	if (type && wl_same_words(type, "primary name variation")) {
 		*detail = "primary name variation";
 		return WL_PROP_ALIAS;
 	}
-	if (type && (starts_words(type, "former") || starts_words(type, "previous") ||
-	             same_words(type, "fka"))) {
+	if (type && (wl_starts_words(type, "former") || wl_starts_words(type, "previous") ||
+	             wl_same_words(type, "fka"))) {
 		*detail = type;
 		return WL_PROP_PREVIOUS_NAME;
 	}
-	if (type && !same_words(type, "alias") && !same_words(type, "aka")) {
+	if (type && !wl_same_words(type, "alias") && !wl_same_words(type, "aka")) {
 		*detail = type; /* a name type the list has not used before */
 		return WL_PROP_ALIAS;
 	}
 	*detail = strength;
-	return strength && starts_words(strength, "low") ? WL_PROP_WEAK_ALIAS : WL_PROP_ALIAS;
+	return strength && wl_starts_words(strength, "low") ? WL_PROP_WEAK_ALIAS : WL_PROP_ALIAS;
 }
 
 /* Name1..Name5 then Name6 (the family name), joined with spaces. */
@@ -668,11 +639,11 @@ static wl_schema schema_of(const char *type)
 {
 	if (!type)
 		return WL_SCHEMA_LEGAL_ENTITY;
-	if (same_words(type, "individual"))
+	if (wl_same_words(type, "individual"))
 		return WL_SCHEMA_PERSON;
-	if (same_words(type, "entity"))
+	if (wl_same_words(type, "entity"))
 		return WL_SCHEMA_ORGANIZATION;
-	if (same_words(type, "ship"))
+	if (wl_same_words(type, "ship"))
 		return WL_SCHEMA_VESSEL;
 	return WL_SCHEMA_LEGAL_ENTITY;
 }

@@ -45,6 +45,7 @@
 #include "csv_cursor.h"
 #include "model/error.h"
 #include "sources/dmy_dates.h"
+#include "sources/words.h"
 #include "sources/text_decode.h"
 #include "text/countries.h"
 
@@ -138,46 +139,16 @@ static const char *const col_names[COL_COUNT] = {
     [COL_GROUP_ID] = "Group ID",
 };
 
-/* Compares the letters and digits of a and b, without regard to case. */
-static bool same_words(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a && !isalnum((unsigned char)*a))
-			a++;
-		while (*b && !isalnum((unsigned char)*b))
-			b++;
-		if (!*a || !*b)
-			return !*a && !*b;
-		if (tolower((unsigned char)*a++) != tolower((unsigned char)*b++))
-			return false;
-	}
-}
-
-/* True when the letters and digits of s start with those of prefix. */
-static bool starts_words(const char *s, const char *prefix)
-{
-	for (;;) {
-		while (*s && !isalnum((unsigned char)*s))
-			s++;
-		while (*prefix && !isalnum((unsigned char)*prefix))
-			prefix++;
-		if (!*prefix)
-			return true;
-		if (tolower((unsigned char)*s++) != tolower((unsigned char)*prefix++))
-			return false;
-	}
-}
-
 static int col_of_name(const char *name)
 {
 	for (int c = 0; c < COL_COUNT; c++)
-		if (same_words(name, col_names[c]))
+		if (wl_same_words(name, col_names[c]))
 			return c;
-	if (same_words(name, "Date of Birth"))
+	if (wl_same_words(name, "Date of Birth"))
 		return COL_DOB;
-	if (same_words(name, "NI Number"))
+	if (wl_same_words(name, "NI Number"))
 		return COL_NI_NUMBER;
-	if (same_words(name, "NI Details"))
+	if (wl_same_words(name, "NI Details"))
 		return COL_NI_DETAILS;
 	return -1;
 }
@@ -452,27 +423,27 @@ static int put_links(ofsi_reader *r, const char *type, const char *text, const c
 static wl_prop name_prop(const char *type, const char *quality, const char **detail)
 {
 	*detail = NULL;
-	if (same_words(type, "primary name"))
+	if (wl_same_words(type, "primary name"))
 		return WL_PROP_NAME;
-	if (same_words(type, "primary name variation")) {
+	if (wl_same_words(type, "primary name variation")) {
 		*detail = "primary name variation";
 		return WL_PROP_ALIAS;
 	}
-	if (same_words(type, "prime alias")) {
+	if (wl_same_words(type, "prime alias")) {
 		*detail = "prime alias";
 		return WL_PROP_ALIAS;
 	}
-	if (same_words(type, "fka") || starts_words(type, "former") ||
-	    starts_words(type, "previous")) {
+	if (wl_same_words(type, "fka") || wl_starts_words(type, "former") ||
+	    wl_starts_words(type, "previous")) {
 		*detail = type;
 		return WL_PROP_PREVIOUS_NAME;
 	}
-	if (*type && !same_words(type, "aka") && !same_words(type, "alias")) {
+	if (*type && !wl_same_words(type, "aka") && !wl_same_words(type, "alias")) {
 		*detail = type; /* an alias type the list has not used before */
 		return WL_PROP_ALIAS;
 	}
 	*detail = *quality ? quality : NULL;
-	return starts_words(quality, "low") ? WL_PROP_WEAK_ALIAS : WL_PROP_ALIAS;
+	return wl_starts_words(quality, "low") ? WL_PROP_WEAK_ALIAS : WL_PROP_ALIAS;
 }
 
 /* Name 1..Name 5 then Name 6 (the family name), as the row's type of name. */
@@ -872,7 +843,7 @@ static int put_labelled(ofsi_reader *r, span label, span v)
 	if (!name)
 		return no_memory();
 	for (size_t i = 0; i < sizeof(info_rules) / sizeof(info_rules[0]); i++)
-		if (same_words(name, info_rules[i].label))
+		if (wl_same_words(name, info_rules[i].label))
 			return put_info_part(r, &info_rules[i], v);
 	return put_note_n(r, name, v.s, v.n);
 }
@@ -901,11 +872,11 @@ static int put_other_information(ofsi_reader *r)
 
 static wl_schema schema_of(const char *type)
 {
-	if (same_words(type, "individual"))
+	if (wl_same_words(type, "individual"))
 		return WL_SCHEMA_PERSON;
-	if (same_words(type, "entity"))
+	if (wl_same_words(type, "entity"))
 		return WL_SCHEMA_ORGANIZATION;
-	if (same_words(type, "ship"))
+	if (wl_same_words(type, "ship"))
 		return WL_SCHEMA_VESSEL;
 	return WL_SCHEMA_LEGAL_ENTITY;
 }
@@ -1043,10 +1014,10 @@ static int csv_error(ofsi_reader *r)
 static bool read_banner(ofsi_reader *r)
 {
 	const wl_csv *c = &r->csv;
-	if (!c->nf || !starts_words(c->f[0].s, "last updated"))
+	if (!c->nf || !wl_starts_words(c->f[0].s, "last updated"))
 		return false;
 	for (size_t i = 0; i < c->nf; i++)
-		if (same_words(c->f[i].s, "Name 6") || same_words(c->f[i].s, "Group ID"))
+		if (wl_same_words(c->f[i].s, "Name 6") || wl_same_words(c->f[i].s, "Group ID"))
 			return false; /* the header itself */
 	for (size_t i = 1; i < c->nf; i++) {
 		char d[11];
@@ -1193,8 +1164,8 @@ static bool header_line(const char *s, const char *end)
 		if (n < sizeof(word)) {
 			memcpy(word, s, n);
 			word[n] = '\0';
-			name6 |= same_words(word, "Name 6");
-			group |= same_words(word, "Group ID");
+			name6 |= wl_same_words(word, "Name 6");
+			group |= wl_same_words(word, "Group ID");
 		}
 		s = stop + 1;
 	}
